@@ -1,0 +1,163 @@
+import type {
+	IAuthenticate,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { fetchAccessToken } from '../nodes/ElasticPath/transport/accessToken';
+import { authenticateRequest } from '../nodes/ElasticPath/transport/authenticate';
+
+export class ElasticPathApi implements ICredentialType {
+	name = 'elasticPathApi';
+
+	displayName = 'Elastic Path Commerce Cloud API';
+
+	icon: Icon = {
+		light: 'file:../icons/elasticpath.svg',
+		dark: 'file:../icons/elasticpath.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/n8n-nodes-elasticpath/n8n-nodes-elasticpath#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'US East', value: 'useast', description: 'https://useast.api.elasticpath.com' },
+				{ name: 'EU West', value: 'euwest', description: 'https://euwest.api.elasticpath.com' },
+				{ name: 'Custom Host', value: 'custom', description: 'An enterprise or local host' },
+			],
+			default: 'useast',
+			description: 'Where your store lives: Commerce Manager shows the API base URL under System > Application Keys',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://epcc-api.example.com',
+			description:
+				'The API host. Must be https:// (http:// is accepted only for localhost and 127.0.0.1, for local testing).',
+			displayOptions: { show: { region: ['custom'] } },
+			required: true,
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authType',
+			type: 'options',
+			options: [
+				{
+					name: 'Client Credentials',
+					value: 'clientCredentials',
+					description: 'Client ID and secret: full access, for back-office automations. Tokens are renewed automatically.',
+				},
+				{
+					name: 'Implicit (Shopper)',
+					value: 'implicit',
+					description: 'Client ID only: shopper access, used together with a customer token',
+				},
+				{
+					name: 'Access Token',
+					value: 'accessToken',
+					description: 'A bearer token you paste. It expires (after one hour for EPCC tokens) and is not renewed.',
+				},
+			],
+			default: 'clientCredentials',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: { show: { authType: ['clientCredentials', 'implicit'] } },
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authType: ['clientCredentials'] } },
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authType: ['accessToken'] } },
+		},
+		{
+			displayName: 'Customer Token',
+			name: 'customerToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. Sent as X-Moltin-Customer-Token to act as one customer (needed with implicit tokens). A node option can override it per item.',
+		},
+		{
+			// Filled by preAuthentication and cleared by n8n when the API answers 401.
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
+		// A pasted token is used as is: nothing to fetch, nothing to store.
+		if (credentials.authType === 'accessToken') return {};
+		return { sessionToken: await fetchAccessToken(this, credentials) };
+	}
+
+	authenticate: IAuthenticate = authenticateRequest;
+
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'GET',
+			url: '/v2/carts',
+			qs: { 'page[limit]': 1 },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Elastic Path did not accept the access token: check the credential values and the region/Base URL',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The credentials are valid but may not list carts: use Client Credentials, or add a customer token to an implicit credential',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'The credentials are valid but may not list carts: use Client Credentials, or add a customer token to an implicit credential',
+				},
+			},
+		],
+	};
+}

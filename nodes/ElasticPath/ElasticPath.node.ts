@@ -1,0 +1,37 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as customerCartAssociation from './actions/customerCartAssociation';
+import { router } from './actions/router';
+
+export class ElasticPath implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Elastic Path',
+		name: 'elasticPath',
+		icon: { light: 'file:../../icons/elasticpath.svg', dark: 'file:../../icons/elasticpath.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage carts and their customers in Elastic Path Commerce Cloud',
+		defaults: { name: 'Elastic Path' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'elasticPathApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Customer Cart Association', value: 'customerCartAssociation' }],
+				default: 'customerCartAssociation',
+			},
+			...customerCartAssociation.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,23 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ItemOperation } from '../helpers/runItems';
+import { runItems } from '../helpers/runItems';
+import * as customerCartAssociation from './customerCartAssociation';
+
+const resources: Record<string, Record<string, ItemOperation>> = {
+	customerCartAssociation: {
+		create: customerCartAssociation.create,
+		delete: customerCartAssociation.delete,
+	},
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const selected = resources[resource]?.[operation];
+	if (!selected) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	return [await runItems.call(this, selected)];
+}

@@ -1,0 +1,27 @@
+/** Why an ID cannot be put into a URL path; `undefined` when it can. */
+export function pathSegmentProblem(id: string): string | undefined {
+	// "." and ".." would be resolved away by URL normalisation (even percent-encoded) and
+	// make the request reach another path, so no encoding can carry them.
+	if (id === '.' || id === '..') return 'cannot be "." or ".."';
+	try {
+		encodeURIComponent(id);
+	} catch {
+		return 'contains malformed Unicode (an unpaired surrogate)';
+	}
+	return undefined;
+}
+
+/**
+ * One path segment, whatever the ID holds: "/", "?", "#", "%", spaces, control and non-ASCII
+ * characters are percent-encoded, so the ID can never leave its segment.
+ * Callers validate with `pathSegmentProblem` first.
+ */
+export function pathSegment(id: string): string {
+	return encodeURIComponent(id);
+}
+
+export type CartRelationship = 'customers' | 'accounts';
+
+export function cartRelationshipPath(cartId: string, relationship: CartRelationship): string {
+	return `/v2/carts/${pathSegment(cartId)}/relationships/${relationship}`;
+}

@@ -1,0 +1,172 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import path from 'node:path';
+
+import { TestCredentialsHelper } from './credentialsHelper';
+import { itemsNode, startNode } from './testNodes';
+
+const DIST = path.resolve(__dirname, '..', '..', 'dist');
+
+/* The compiled package, as n8n loads it from dist/. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ElasticPath } = require(path.join(DIST, 'nodes/ElasticPath/ElasticPath.node.js')) as {
+	ElasticPath: new () => INodeType;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ElasticPathApi } = require(path.join(DIST, 'credentials/ElasticPathApi.credentials.js')) as {
+	ElasticPathApi: new () => ICredentialType;
+};
+
+export const NODE_TYPE = 'n8n-nodes-elasticpath.elasticPath';
+export const CREDENTIAL_ID = 'cred-1';
+
+const nodeTypeMap: Record<string, INodeType> = {
+	'test.start': startNode,
+	'test.items': itemsNode,
+	[NODE_TYPE]: new ElasticPath(),
+};
+
+const nodeTypes: INodeTypes = {
+	getByName: (type: string): INodeType | IVersionedNodeType => nodeTypeMap[type],
+	getByNameAndVersion: (type: string): INodeType => nodeTypeMap[type],
+	getKnownTypes: () => ({}),
+};
+
+export interface RunOptions {
+	/** Parameters of the Elastic Path node. */
+	parameters: INodeParameters;
+	items: IDataObject[];
+	credentials: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+	/** Shared store: pass the same helper to several runs to keep a fetched token, as n8n does. */
+	credentialsHelper?: TestCredentialsHelper;
+	mode?: WorkflowExecuteMode;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** The Elastic Path node's output items (main output 0), empty when it failed. */
+	output: INodeExecutionData[];
+	/** The Elastic Path node's error when the node failed. */
+	error?: IRun['data']['resultData']['error'];
+	credentialsHelper: TestCredentialsHelper;
+}
+
+export function newCredentialsHelper(credentials?: ICredentialDataDecryptedObject): TestCredentialsHelper {
+	const helper = new TestCredentialsHelper({ elasticPathApi: new ElasticPathApi() });
+	if (credentials) helper.set(CREDENTIAL_ID, { sessionToken: '', ...credentials });
+	return helper;
+}
+
+/** Runs Start → Items → Elastic Path through n8n-core's WorkflowExecute, the engine n8n itself runs. */
+export async function runWorkflow(options: RunOptions): Promise<RunResult> {
+	const credentialsHelper = options.credentialsHelper ?? newCredentialsHelper(options.credentials);
+	if (!credentialsHelper.get(CREDENTIAL_ID)) credentialsHelper.set(CREDENTIAL_ID, { sessionToken: '', ...options.credentials });
+
+	const workflow = new Workflow({
+		id: 'engine-test',
+		name: 'Engine test',
+		active: false,
+		nodeTypes,
+		nodes: [
+			{ id: '1', name: 'Start', type: 'test.start', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: '2',
+				name: 'Items',
+				type: 'test.items',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { items: JSON.stringify(options.items) },
+			},
+			{
+				id: '3',
+				name: 'Elastic Path',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: options.parameters,
+				credentials: { elasticPathApi: { id: CREDENTIAL_ID, name: 'Elastic Path account' } },
+				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'Elastic Path', type: 'main', index: 0 }]] },
+		},
+	});
+
+	const mode = options.mode ?? 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, 'exec-1', {
+		id: 'engine-test',
+		name: 'Engine test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		nodes: workflow.nodes ? Object.values(workflow.nodes) : [],
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	let finish: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (finish = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		executionId: 'exec-1',
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not used');
+		},
+		startRunnerTask: async () => {
+			throw new Error('Task runners are not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData: IRunExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: workflow.getNode('Start')!, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+
+	const execution = new WorkflowExecute(additionalData, mode, runExecutionData);
+	await execution.processRunExecutionData(workflow);
+	const run = await finished;
+
+	const nodeRun = run.data.resultData.runData['Elastic Path']?.[0];
+	return {
+		run,
+		output: nodeRun?.data?.main?.[0] ?? [],
+		error: nodeRun?.error ?? run.data.resultData.error,
+		credentialsHelper,
+	};
+}
