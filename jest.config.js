@@ -6,5 +6,6 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
 	// Type checking is `npm run typecheck`; here ts-jest only transpiles, which keeps runs fast.
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	setupFiles: ['<rootDir>/test/setupEnv.ts'],
 	testTimeout: 30000,
 };

@@ -24,7 +24,7 @@ export type Fault =
 export interface ScriptedFault {
 	fault: Fault;
 	times: number;
-	match?: (request: ReceivedRequest) => boolean;
+	match: (request: ReceivedRequest) => boolean;
 }
 
 export interface EmulatorOptions extends Partial<ApiSettings> {
@@ -54,6 +54,10 @@ export interface ReceivedRequest {
 	fault?: Fault['kind'] | 'rate-limited';
 }
 
+export const isTokenRequest = (request: ReceivedRequest): boolean => request.path === '/oauth/access_token';
+
+export const isApiRequest = (request: ReceivedRequest): boolean => !isTokenRequest(request);
+
 export const DEFAULT_CLIENT: Client = { clientId: 'test-client-id', clientSecret: 'test-client-secret' };
 
 /** A seeded PRNG (mulberry32), so random faults repeat run to run. */
@@ -73,6 +77,9 @@ export class EpccEmulator {
 	readonly state: StoreState;
 
 	readonly log: ReceivedRequest[] = [];
+
+	/** Called for every request before it is answered, e.g. to change state mid-run. */
+	beforeHandle?: (request: ReceivedRequest) => void;
 
 	/** Most requests in progress at once. */
 	maxInFlight = 0;
@@ -121,22 +128,22 @@ export class EpccEmulator {
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 	}
 
-	/** The next `times` requests (matching `match`, if given) meet `fault`. */
-	failNext(fault: Fault, times = 1, match?: (request: ReceivedRequest) => boolean): void {
+	/** The next `times` API requests (or those matching `match`, e.g. `isTokenRequest`) meet `fault`. */
+	failNext(fault: Fault, times = 1, match: (request: ReceivedRequest) => boolean = isApiRequest): void {
 		this.scripted.push({ fault, times, match });
 	}
 
-	/** Requests to the association endpoints (not the token endpoint). */
+	/** Requests to the API proper (not the token endpoint). */
 	apiRequests(): ReceivedRequest[] {
-		return this.log.filter((r) => r.path !== '/oauth/access_token');
+		return this.log.filter(isApiRequest);
 	}
 
 	tokenRequests(): ReceivedRequest[] {
-		return this.log.filter((r) => r.path === '/oauth/access_token');
+		return this.log.filter(isTokenRequest);
 	}
 
 	private pickFault(request: ReceivedRequest): Fault | undefined {
-		const index = this.scripted.findIndex((s) => !s.match || s.match(request));
+		const index = this.scripted.findIndex((s) => s.match(request));
 		if (index >= 0) {
 			const scripted = this.scripted[index];
 			if (--scripted.times <= 0) this.scripted.splice(index, 1);
@@ -177,6 +184,7 @@ export class EpccEmulator {
 			receivedAt: Date.now(),
 		};
 		this.log.push(request);
+		this.beforeHandle?.(request);
 
 		if (this.overRateLimit(request.receivedAt)) {
 			request.fault = 'rate-limited';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test harness code runs in plain Node.js; the n8n Cloud rules are for the node */
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -27,7 +28,7 @@ const { ElasticPath } = require(path.join(DIST, 'nodes/ElasticPath/ElasticPath.n
 	ElasticPath: new () => INodeType;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ElasticPathApi } = require(path.join(DIST, 'credentials/ElasticPathApi.credentials.js')) as {
+export const { ElasticPathApi } = require(path.join(DIST, 'credentials/ElasticPathApi.credentials.js')) as {
 	ElasticPathApi: new () => ICredentialType;
 };
 
@@ -70,6 +71,39 @@ export function newCredentialsHelper(credentials?: ICredentialDataDecryptedObjec
 	const helper = new TestCredentialsHelper({ elasticPathApi: new ElasticPathApi() });
 	if (credentials) helper.set(CREDENTIAL_ID, { sessionToken: '', ...credentials });
 	return helper;
+}
+
+/** What n8n hands the engine besides the workflow: here, just the credentials store and hooks. */
+export function additionalDataFor(
+	credentialsHelper: TestCredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		executionId: 'exec-1',
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not used');
+		},
+		startRunnerTask: async () => {
+			throw new Error('Task runners are not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
 /** Runs Start → Items → Elastic Path through n8n-core's WorkflowExecute, the engine n8n itself runs. */
@@ -125,32 +159,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	const finished = new Promise<IRun>((resolve) => (finish = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
 
-	const additionalData = {
-		hooks,
-		credentialsHelper,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formBaseUrl: 'http://127.0.0.1:5678/form',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
-		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
-		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
-		currentNodeExecutionIndex: 0,
-		variables: {},
-		executionId: 'exec-1',
-		logAiEvent: () => {},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not used');
-		},
-		startRunnerTask: async () => {
-			throw new Error('Task runners are not used');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataFor(credentialsHelper, hooks);
 
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		executionData: {

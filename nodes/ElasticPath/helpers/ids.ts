@@ -11,6 +11,7 @@ export interface IdField {
 }
 
 function asText(value: unknown): string | undefined {
+	if (value === undefined || value === null) return '';
 	if (typeof value === 'string') return value.trim();
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	return undefined;
