@@ -2,24 +2,8 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 
 import { resolveBaseUrl } from './baseUrl';
 import { summarizeErrorBody } from './errorBody';
-import { describeNetworkError, responseOf } from './httpError';
-
-/**
- * The token endpoint failed. Carries only the status and what Elastic Path said: never the
- * request, whose body holds the client secret. `tokenHttpStatus` is deliberately not named
- * like a status field, so n8n keeps this message instead of a generic one.
- */
-export class AccessTokenError extends Error {
-	name = 'AccessTokenError';
-
-	constructor(
-		message: string,
-		readonly tokenHttpStatus?: number,
-		readonly networkCode?: string,
-	) {
-		super(message);
-	}
-}
+import { AccessTokenError } from './errors';
+import { answerOf, classifyFailure } from './failure';
 
 type Grant = 'client_credentials' | 'implicit';
 
@@ -29,30 +13,32 @@ function grantOf(credentials: ICredentialDataDecryptedObject): Grant {
 
 function formOf(credentials: ICredentialDataDecryptedObject, grant: Grant): string {
 	const clientId = String(credentials.clientId ?? '').trim();
-	if (!clientId) throw new AccessTokenError('The Elastic Path credential has no Client ID');
+	if (!clientId) throw new AccessTokenError('The Elastic Path credential has no Client ID', 'CONFIG');
 	const form = new URLSearchParams({ grant_type: grant, client_id: clientId });
 	if (grant === 'client_credentials') {
 		const secret = String(credentials.clientSecret ?? '');
-		if (!secret) throw new AccessTokenError('The Elastic Path credential has no Client Secret');
+		if (!secret) throw new AccessTokenError('The Elastic Path credential has no Client Secret', 'CONFIG');
 		form.set('client_secret', secret);
 	}
 	return form.toString();
 }
 
-function failureMessage(grant: Grant, status: number | undefined, body: unknown): string {
+function refusal(grant: Grant, status: number, body: unknown): AccessTokenError {
 	const { title, detail } = summarizeErrorBody(body);
 	const said = [title, detail].filter(Boolean).join(': ');
 	const what =
 		grant === 'client_credentials'
 			? 'check the Client ID, Client Secret and region/Base URL'
 			: 'check the Client ID and region/Base URL';
-	return `Elastic Path refused to issue an access token (HTTP ${status ?? '?'}${said ? `: ${said}` : ''}): ${what}`;
+	return new AccessTokenError(
+		`Elastic Path refused to issue an access token (HTTP ${status}${said ? `: ${said}` : ''}): ${what}`,
+		status,
+	);
 }
 
 /**
  * Fetches a token from `/oauth/access_token` (form-encoded), as n8n's expirable-credential
- * mechanism asks `preAuthentication` to: n8n stores it and calls this again when the API
- * answers 401.
+ * mechanism asks `preAuthentication` to: n8n stores it and asks again after a 401.
  */
 export async function fetchAccessToken(
 	requester: IHttpRequestHelper,
@@ -75,13 +61,13 @@ export async function fetchAccessToken(
 			disableFollowRedirect: true,
 		});
 	} catch (error) {
-		const response = responseOf(error);
-		failure = response
-			? new AccessTokenError(failureMessage(grant, response.status, response.data), response.status)
+		const answered = answerOf(error);
+		const problem = classifyFailure(error);
+		failure = answered
+			? refusal(grant, answered.status, answered.body)
 			: new AccessTokenError(
-					`Could not reach Elastic Path to get an access token (${describeNetworkError(error)})`,
-					undefined,
-					describeNetworkError(error),
+					`Could not reach Elastic Path to get an access token (${problem.kind === 'network' ? problem.code : 'no answer'})`,
+					'NETWORK',
 				);
 	}
 	if (failure) throw failure;
@@ -90,6 +76,7 @@ export async function fetchAccessToken(
 	if (typeof token !== 'string' || !token) {
 		throw new AccessTokenError(
 			'Elastic Path answered the token request without an access_token: check the region/Base URL',
+			'INVALID',
 		);
 	}
 	return token;

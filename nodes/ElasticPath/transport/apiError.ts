@@ -1,10 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { AccessTokenError } from './accessToken';
-import { UnsafeBaseUrlError } from './baseUrl';
 import { summarizeErrorBody } from './errorBody';
-import { describeNetworkError, responseOf, rootCause } from './httpError';
+import type { Failure } from './failure';
 
 const HINTS: Record<number, string> = {
 	400: 'Elastic Path rejected the request as invalid: check the IDs.',
@@ -16,6 +14,17 @@ const HINTS: Record<number, string> = {
 	429: 'The store rate limit was exceeded.',
 };
 
+// Plain words: n8n replaces a message that contains a code such as ECONNRESET with its own text.
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ECONNREFUSED: 'the connection was refused',
+	ETIMEDOUT: 'it did not answer in time',
+	ECONNABORTED: 'it did not answer in time',
+	ENOTFOUND: 'its host name could not be resolved',
+	EAI_AGAIN: 'its host name could not be resolved',
+	ERR_CANCELED: 'the execution was cancelled',
+};
+
 function hintFor(status: number): string | undefined {
 	if (HINTS[status]) return HINTS[status];
 	if (status >= 500) return 'Elastic Path failed to handle the request; it may succeed later.';
@@ -23,56 +32,49 @@ function hintFor(status: number): string | undefined {
 }
 
 /**
- * Turns whatever n8n's request helper threw into the error the user sees. Built from a
- * plain summary (status, EPCC title/detail, request id), never from the client error
- * itself: that one carries the request headers with the bearer token.
+ * The error the user sees for a failed request, built from a plain summary (status,
+ * EPCC title/detail, request id): never from the client error, which carries the request
+ * headers with the bearer token.
  */
-export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	const cause = rootCause(error);
-	if (cause instanceof UnsafeBaseUrlError) {
-		return new NodeOperationError(node, cause.message, { itemIndex });
+export function failureToNodeError(
+	node: INode,
+	failure: Failure,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	switch (failure.kind) {
+		case 'config':
+			return new NodeOperationError(node, failure.message, { itemIndex });
+		case 'token': {
+			const summary: JsonObject = { message: failure.message };
+			if (failure.status) summary.status = failure.status;
+			return new NodeApiError(node, summary, {
+				message: failure.message,
+				httpCode: failure.status ? String(failure.status) : undefined,
+				itemIndex,
+			});
+		}
+		case 'network':
+			return new NodeApiError(node, { networkError: failure.code }, {
+				message: `Could not reach Elastic Path: ${NETWORK_WORDS[failure.code] ?? 'the connection failed'}`,
+				description: `The request got no answer (${failure.code}).`,
+				itemIndex,
+			});
+		case 'answer': {
+			const { title, detail, requestId } = summarizeErrorBody(failure.body);
+			const said = [title, detail].filter(Boolean).join(': ');
+			const summary: JsonObject = { status: failure.status };
+			if (title) summary.title = title;
+			if (detail) summary.detail = detail;
+			if (requestId) summary.requestId = requestId;
+			const description = [hintFor(failure.status), requestId ? `Request ID: ${requestId}` : undefined]
+				.filter(Boolean)
+				.join(' ');
+			return new NodeApiError(node, summary, {
+				message: `Elastic Path answered ${failure.status}${said ? `: ${said}` : ' with no error details'}`,
+				description: description || undefined,
+				httpCode: String(failure.status),
+				itemIndex,
+			});
+		}
 	}
-	if (cause instanceof AccessTokenError) {
-		const summary: JsonObject = { message: cause.message };
-		if (cause.tokenHttpStatus) summary.status = cause.tokenHttpStatus;
-		return new NodeApiError(node, summary, {
-			message: cause.message,
-			httpCode: cause.tokenHttpStatus ? String(cause.tokenHttpStatus) : undefined,
-			itemIndex,
-		});
-	}
-
-	const response = responseOf(error);
-	if (response) {
-		const { title, detail, requestId } = summarizeErrorBody(response.data);
-		const said = [title, detail].filter(Boolean).join(': ');
-		const message = `Elastic Path answered ${response.status}${said ? `: ${said}` : ' with no error details'}`;
-		const description = [hintFor(response.status), requestId ? `Request ID: ${requestId}` : undefined]
-			.filter(Boolean)
-			.join(' ');
-		const summary: JsonObject = { status: response.status };
-		if (title) summary.title = title;
-		if (detail) summary.detail = detail;
-		if (requestId) summary.requestId = requestId;
-		return new NodeApiError(node, summary, {
-			message,
-			description: description || undefined,
-			httpCode: String(response.status),
-			itemIndex,
-		});
-	}
-
-	if (cause instanceof NodeOperationError) {
-		return new NodeOperationError(node, cause.message, { itemIndex, description: cause.description ?? undefined });
-	}
-	const networkCode = describeNetworkError(error);
-	if (networkCode !== 'network error') {
-		return new NodeApiError(node, { networkError: networkCode }, {
-			message: `Could not reach Elastic Path (${networkCode})`,
-			description: 'The connection failed before Elastic Path answered.',
-			itemIndex,
-		});
-	}
-	const text = cause instanceof Error ? cause.message : 'Unknown error';
-	return new NodeOperationError(node, text, { itemIndex });
 }

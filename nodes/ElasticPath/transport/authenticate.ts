@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { resolveBaseUrl } from './baseUrl';
+import { CredentialSetupError } from './errors';
 
 export const CUSTOMER_TOKEN_HEADER = 'X-Moltin-Customer-Token';
 
@@ -24,7 +25,7 @@ export async function authenticateRequest(
 		(credentials.authType === 'accessToken' ? credentials.accessToken : credentials.sessionToken) ?? '',
 	).trim();
 	if (!token) {
-		throw new Error(
+		throw new CredentialSetupError(
 			credentials.authType === 'accessToken'
 				? 'The Elastic Path credential has no access token'
 				: 'No Elastic Path access token was fetched for this credential',

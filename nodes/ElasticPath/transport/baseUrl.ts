@@ -8,10 +8,7 @@ export interface BaseUrlSettings {
 	baseUrl?: unknown;
 }
 
-/** Thrown before anything is sent when the credential points at a host we must not talk to. */
-export class UnsafeBaseUrlError extends Error {
-	name = 'UnsafeBaseUrlError';
-}
+import { CredentialSetupError } from './errors';
 
 function isLoopbackHost(hostname: string): boolean {
 	if (hostname === 'localhost' || hostname === '[::1]') return true;
@@ -36,31 +33,31 @@ export function resolveBaseUrl(settings: BaseUrlSettings): string {
 	const region = typeof settings.region === 'string' && settings.region ? settings.region : 'useast';
 	if (region !== 'custom') {
 		const known = REGION_BASE_URLS[region];
-		if (!known) throw new UnsafeBaseUrlError(`Unknown Elastic Path region "${region}"`);
+		if (!known) throw new CredentialSetupError(`Unknown Elastic Path region "${region}"`);
 		return known;
 	}
 
 	const raw = typeof settings.baseUrl === 'string' ? settings.baseUrl.trim() : '';
 	if (!raw) {
-		throw new UnsafeBaseUrlError('The credential uses a custom region but its Base URL is empty');
+		throw new CredentialSetupError('The credential uses a custom region but its Base URL is empty');
 	}
 	const url = parseUrl(raw);
 	if (!url) {
-		throw new UnsafeBaseUrlError('The credential\'s Base URL is not a valid URL (expected e.g. https://epcc.example.com)');
+		throw new CredentialSetupError('The credential\'s Base URL is not a valid URL (expected e.g. https://epcc.example.com)');
 	}
 	if (url.username || url.password) {
-		throw new UnsafeBaseUrlError('The credential\'s Base URL must not contain a user name or password');
+		throw new CredentialSetupError('The credential\'s Base URL must not contain a user name or password');
 	}
 	if (url.search || url.hash) {
-		throw new UnsafeBaseUrlError('The credential\'s Base URL must not contain a query string or fragment');
+		throw new CredentialSetupError('The credential\'s Base URL must not contain a query string or fragment');
 	}
 	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-		throw new UnsafeBaseUrlError(
+		throw new CredentialSetupError(
 			`Refusing to send Elastic Path credentials over plain http:// to "${url.hostname}": use https:// (http:// is only allowed for localhost, 127.0.0.0/8 and [::1])`,
 		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new UnsafeBaseUrlError(`The credential's Base URL must start with https:// (got ${url.protocol}//)`);
+		throw new CredentialSetupError(`The credential's Base URL must start with https:// (got ${url.protocol}//)`);
 	}
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -1,17 +1,12 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { toNodeError } from './apiError';
-import { responseOf } from './httpError';
+import { failureToNodeError } from './apiError';
+import type { EpccRequest } from './send';
+import { sendOnce } from './send';
 
-export const CREDENTIAL_TYPE = 'elasticPathApi';
+export type { EpccRequest } from './send';
 
-export interface EpccRequest {
-	method: IHttpRequestMethods;
-	/** Path under the API root, already encoded (see `paths.ts`). */
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
-	headers?: Record<string, string>;
+export interface EpccCall extends EpccRequest {
 	/** Error statuses handed back to the caller instead of thrown (e.g. 404 when "not found" is fine). */
 	acceptStatuses?: number[];
 }
@@ -21,32 +16,15 @@ export interface EpccResponse {
 	body: unknown;
 }
 
-/** Every Elastic Path API call of the node goes through here: auth, host, errors. */
-export async function epccRequest(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	request: EpccRequest,
-): Promise<EpccResponse> {
-	let failure: unknown;
-	try {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			method: request.method,
-			url: request.path,
-			qs: request.qs,
-			body: request.body,
-			headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...request.headers },
-			json: true,
-			returnFullResponse: true,
-			// The API never redirects; following one would carry the bearer token to another host.
-			disableFollowRedirect: true,
-		})) as IN8nHttpFullResponse;
-		return { statusCode: response.statusCode, body: response.body };
-	} catch (error) {
-		failure = error;
+/** Every Elastic Path API call of the node goes through here: auth, host, token renewal, errors. */
+export async function epccRequest(this: IExecuteFunctions, itemIndex: number, call: EpccCall): Promise<EpccResponse> {
+	let result = await sendOnce(this, call);
+	if (result.kind === 'answer' && result.status === 401) {
+		// The token expired (or was revoked): let n8n renew it and send once more.
+		result = await sendOnce(this, call, true);
 	}
-	const answered = responseOf(failure);
-	if (answered && request.acceptStatuses?.includes(answered.status)) {
-		return { statusCode: answered.status, body: answered.data };
+	if (result.kind === 'answer' && (result.status < 300 || call.acceptStatuses?.includes(result.status))) {
+		return { statusCode: result.status, body: result.body };
 	}
-	throw toNodeError(this.getNode(), failure, itemIndex);
+	throw failureToNodeError(this.getNode(), result, itemIndex);
 }

@@ -1,0 +1,153 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the end-to-end test drives n8n processes from plain Node.js */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { DEFAULT_CLIENT, EpccEmulator, isApiRequest } from '../emulator/EpccEmulator';
+import { installN8n, N8nInstance, nodeOutput, packPackage } from './n8nProcess';
+import { associationWorkflow, BAD_SECRET_CREDENTIAL_ID, CREDENTIAL_ID } from './workflows';
+
+const N8N_VERSION = process.env.N8N_E2E_VERSION ?? '1.123.50';
+
+describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
+	const emulator = new EpccEmulator();
+	let n8n: N8nInstance;
+
+	beforeAll(async () => {
+		const [bin, tarball] = await Promise.all([
+			installN8n(N8N_VERSION),
+			packPackage(mkdtempSync(path.join(tmpdir(), 'epcc-pack-'))),
+			emulator.start(),
+		]);
+		n8n = new N8nInstance(bin);
+		await n8n.installPackage(tarball);
+		const credential = (id: string, clientSecret: string) => ({
+			id,
+			name: 'Elastic Path emulator',
+			type: 'elasticPathApi',
+			data: { region: 'custom', baseUrl: emulator.baseUrl, authType: 'clientCredentials', clientId: DEFAULT_CLIENT.clientId, clientSecret },
+		});
+		await n8n.importJson('credentials', [
+			credential(CREDENTIAL_ID, DEFAULT_CLIENT.clientSecret),
+			credential(BAD_SECRET_CREDENTIAL_ID, 'e2e-wrong-secret'),
+		]);
+	});
+
+	afterAll(async () => {
+		await emulator.stop();
+	});
+
+	beforeEach(() => {
+		emulator.log.length = 0;
+	});
+
+	it('removes customers from carts, IDs kept in their path segment', async () => {
+		emulator.state.addCart('e2e-cart-1', { customers: ['e2e-cust-1'] });
+		emulator.state.addCart('promo/2026?week=48', { customers: ['e2e-cust-2'] });
+		await n8n.importJson('workflow', associationWorkflow({
+			id: 'epccE2eRemove001',
+			name: 'E2E remove customers',
+			operation: 'delete',
+			pairs: [
+				{ cartId: 'e2e-cart-1', customerId: 'e2e-cust-1' },
+				{ cartId: ' promo/2026?week=48 ', customerId: 'e2e-cust-2' },
+			],
+		}));
+
+		const execution = await n8n.execute('epccE2eRemove001');
+
+		expect(execution.run?.status).toBe('success');
+		expect(nodeOutput(execution, 'Elastic Path')).toEqual([
+			{ cartId: 'e2e-cart-1', customerId: 'e2e-cust-1', success: true },
+			{ cartId: 'promo/2026?week=48', customerId: 'e2e-cust-2', success: true },
+		]);
+		expect(emulator.apiRequests().map((r) => [r.method, r.url, JSON.parse(r.body)])).toEqual([
+			['DELETE', '/v2/carts/e2e-cart-1/relationships/customers', { data: [{ type: 'customer', id: 'e2e-cust-1' }] }],
+			['DELETE', '/v2/carts/promo%2F2026%3Fweek%3D48/relationships/customers', { data: [{ type: 'customer', id: 'e2e-cust-2' }] }],
+		]);
+		expect(emulator.tokenRequests()).toHaveLength(1);
+		expect(emulator.state.carts.get('e2e-cart-1')!.customers.size).toBe(0);
+		expect(emulator.state.carts.get('promo/2026?week=48')!.customers.size).toBe(0);
+	});
+
+	it('renews the stored token when it expires mid-run, and keeps the new one for the next run', async () => {
+		const pairs = [1, 2, 3, 4].map((n) => ({ cartId: `e2e-renew-${n}`, customerId: `e2e-renew-cust-${n}` }));
+		for (const pair of pairs) emulator.state.addCart(pair.cartId, { customers: [pair.customerId] });
+		await n8n.importJson('workflow', associationWorkflow({ id: 'epccE2eRenew0001', name: 'E2E renew', operation: 'delete', pairs }));
+		let removals = 0;
+		emulator.beforeHandle = (request) => {
+			if (isApiRequest(request) && ++removals === 3) emulator.state.expireAccessTokens();
+		};
+
+		const first = await n8n.execute('epccE2eRenew0001');
+		emulator.beforeHandle = undefined;
+
+		expect(first.run?.status).toBe('success');
+		expect(nodeOutput(first, 'Elastic Path').map((o) => o.success)).toEqual([true, true, true, true]);
+		const tokensAfterFirstRun = emulator.tokenRequests().length;
+		expect(emulator.apiRequests().filter((r) => r.status === 401)).toHaveLength(2);
+
+		for (const pair of pairs) emulator.state.carts.get(pair.cartId)!.customers.add(pair.customerId);
+		const second = await n8n.execute('epccE2eRenew0001');
+
+		expect(second.run?.status).toBe('success');
+		expect(emulator.tokenRequests()).toHaveLength(tokensAfterFirstRun);
+	});
+
+	it('adds customers to carts', async () => {
+		emulator.state.addCart('e2e-cart-3');
+		emulator.state.addCustomer('e2e-cust-3');
+		await n8n.importJson('workflow', associationWorkflow({
+			id: 'epccE2eAdd00001',
+			name: 'E2E add customers',
+			operation: 'create',
+			pairs: [{ cartId: 'e2e-cart-3', customerId: 'e2e-cust-3' }],
+		}));
+
+		const execution = await n8n.execute('epccE2eAdd00001');
+
+		expect(execution.run?.status).toBe('success');
+		expect(nodeOutput(execution, 'Elastic Path')).toEqual([{ cartId: 'e2e-cart-3', customerId: 'e2e-cust-3', success: true }]);
+		expect(emulator.apiRequests().map((r) => [r.method, r.url])).toEqual([['POST', '/v2/carts/e2e-cart-3/relationships/customers']]);
+		expect([...emulator.state.carts.get('e2e-cart-3')!.customers]).toEqual(['e2e-cust-3']);
+	});
+
+	it('with Continue On Fail, gives an error item for a failing pair and goes on', async () => {
+		emulator.state.addCart('e2e-cart-4', { customers: ['e2e-cust-4'] });
+		await n8n.importJson('workflow', associationWorkflow({
+			id: 'epccE2eErrors001',
+			name: 'E2E remove with errors',
+			operation: 'delete',
+			continueOnFail: true,
+			pairs: [
+				{ cartId: 'e2e-missing-cart', customerId: 'e2e-cust-9' },
+				{ cartId: 'e2e-cart-4', customerId: 'e2e-cust-4' },
+			],
+		}));
+
+		const execution = await n8n.execute('epccE2eErrors001');
+
+		expect(execution.run?.status).toBe('success');
+		expect(nodeOutput(execution, 'Elastic Path')).toEqual([
+			expect.objectContaining({ error: 'Elastic Path answered 404: Not Found: Cart not found', httpCode: '404', cartId: 'e2e-missing-cart' }),
+			{ cartId: 'e2e-cart-4', customerId: 'e2e-cust-4', success: true },
+		]);
+	});
+
+	it('fails clearly on a refused client secret, and never prints it', async () => {
+		await n8n.importJson('workflow', associationWorkflow({
+			id: 'epccE2eBadSecret',
+			name: 'E2E wrong secret',
+			operation: 'delete',
+			credentialId: BAD_SECRET_CREDENTIAL_ID,
+			pairs: [{ cartId: 'e2e-cart-1', customerId: 'e2e-cust-1' }],
+		}));
+
+		const execution = await n8n.execute('epccE2eBadSecret');
+
+		const printed = execution.result.stdout + execution.result.stderr;
+		expect(printed).toContain('Elastic Path refused to issue an access token (HTTP 401');
+		expect(printed).not.toContain('e2e-wrong-secret');
+		expect(emulator.apiRequests()).toHaveLength(0);
+	});
+});

@@ -1,0 +1,67 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export const CREDENTIAL_ID = 'epccEmulatorCred';
+export const BAD_SECRET_CREDENTIAL_ID = 'epccBadSecretCred';
+
+interface WorkflowOptions {
+	id: string;
+	name: string;
+	pairs: IDataObject[];
+	operation: 'create' | 'delete';
+	credentialId?: string;
+	continueOnFail?: boolean;
+}
+
+/**
+ * Manual Trigger → Edit Fields (the pairs) → Split Out → Elastic Path: how a user feeds the
+ * node a list of cart/customer pairs, with n8n's own nodes.
+ */
+export function associationWorkflow(options: WorkflowOptions) {
+	return {
+		id: options.id,
+		name: options.name,
+		active: false,
+		settings: {},
+		pinData: {},
+		nodes: [
+			{ id: 'n1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'n2',
+				name: 'Pairs',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [220, 0],
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ pairs: options.pairs }), options: {} },
+			},
+			{
+				id: 'n3',
+				name: 'One Item Per Pair',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { fieldToSplitOut: 'pairs', options: {} },
+			},
+			{
+				id: 'n4',
+				name: 'Elastic Path',
+				type: 'n8n-nodes-elasticpath.elasticPath',
+				typeVersion: 1,
+				position: [660, 0],
+				parameters: {
+					resource: 'customerCartAssociation',
+					operation: options.operation,
+					cartId: '={{ $json.cartId }}',
+					customerId: '={{ $json.customerId }}',
+					options: {},
+				},
+				credentials: { elasticPathApi: { id: options.credentialId ?? CREDENTIAL_ID, name: 'Elastic Path emulator' } },
+				...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Pairs', type: 'main', index: 0 }]] },
+			Pairs: { main: [[{ node: 'One Item Per Pair', type: 'main', index: 0 }]] },
+			'One Item Per Pair': { main: [[{ node: 'Elastic Path', type: 'main', index: 0 }]] },
+		},
+	};
+}
