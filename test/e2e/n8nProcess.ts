@@ -1,5 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the end-to-end harness drives n8n processes from plain Node.js */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- the end-to-end harness starts n8n processes from plain Node.js */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,12 +57,14 @@ export interface Execution {
 export class N8nInstance {
 	readonly userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-e2e-'));
 
+	private readonly encryptionKey = randomBytes(24).toString('hex');
+
 	constructor(private readonly bin: string) {}
 
 	get env(): NodeJS.ProcessEnv {
 		return {
 			N8N_USER_FOLDER: this.userFolder,
-			N8N_ENCRYPTION_KEY: 'e2e-encryption-key',
+			N8N_ENCRYPTION_KEY: this.encryptionKey,
 			N8N_EXPRESSION_ENGINE: 'legacy',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
