@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as customerCartAssociation from './actions/customerCartAssociation';
 import { router } from './actions/router';
+import { requestSettingsDescription } from './transport/settings';
 
 export class ElasticPath implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,6 +29,7 @@ export class ElasticPath implements INodeType {
 				default: 'customerCartAssociation',
 			},
 			...customerCartAssociation.description,
+			requestSettingsDescription,
 		],
 	};
 

@@ -26,6 +26,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: cartRelationshipPath(cartId, 'customers'),
 		body: relationshipBody('customer', customerId),
 		headers,
+		// Adding a customer that is already on the cart answers 204 and changes nothing, so
+		// sending the add twice (after a reset or a timeout that hid the first answer) is harmless.
+		idempotent: true,
 	});
 	return { cartId, customerId, success: true };
 }
