@@ -3,8 +3,10 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { EmulatorOptions } from '../test/emulator/EpccEmulator';
 import { DEFAULT_CLIENT } from '../test/emulator/EpccEmulator';
-import { runWorkflow } from '../test/engine/runWorkflow';
+import { registerNodeType, runWorkflow } from '../test/engine/runWorkflow';
+import { bareNode } from './bareNode';
 import { RemoteEmulator } from './emulatorClient';
+import { cpuInside } from './profileShare';
 
 interface Scenario {
 	label: string;
@@ -13,6 +15,8 @@ interface Scenario {
 	rateLimit?: number;
 	randomFaults?: EmulatorOptions['randomFaults'];
 	maxConcurrency?: number;
+	/** Run n8n's floor (bench/bareNode.ts) instead of the Elastic Path node. */
+	bare?: boolean;
 }
 
 interface Measured {
@@ -51,7 +55,10 @@ const scenarios: Scenario[] = [
 		],
 	},
 	{ label: '4. 20,000 removals, no latency, no limit', items: scale(20000), latencyMs: 0 },
+	{ label: "4b. n8n's floor: bare requests, as 4", items: scale(20000), latencyMs: 0, bare: true },
 ];
+
+registerNodeType('bench.bare', bareNode);
 
 function countOutputs(items: number, output: INodeExecutionData[]) {
 	const perInput = new Array<number>(items).fill(0);
@@ -82,6 +89,7 @@ async function measure(scenario: Scenario): Promise<Measured> {
 	let endedAt = 0;
 
 	const { output, error } = await runWorkflow({
+		nodeType: scenario.bare ? 'bench.bare' : undefined,
 		parameters: {
 			resource: 'customerCartAssociation',
 			operation: 'delete',
@@ -165,6 +173,13 @@ function verdicts(rows: Measured[]): string[] {
 	];
 }
 
+/** How much of the node's CPU time is spent in the package's own code, on a profiled run of scenario 4. */
+async function ownCodeShare(items: number): Promise<{ ownMsPerItem: number; busyMsPerItem: number }> {
+	const scenario = { ...scenarios[4], items };
+	const { insideMs, busyMs } = await cpuInside('/dist/nodes/ElasticPath/', async () => await measure(scenario));
+	return { ownMsPerItem: insideMs / items, busyMsPerItem: busyMs / items };
+}
+
 async function main() {
 	process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'warn';
 	console.log(`Elastic Path node benchmark${quick ? ' (quick: a tenth of the items)' : ''}: n8n-core engine, emulator in another process on 127.0.0.1, Node ${process.version}`);
@@ -176,6 +191,15 @@ async function main() {
 	console.log(`\n${table(rows)}\n`);
 	console.log('ratio = achieved / min(store limit, concurrency / latency); req/s counts requests the store accepted (not 429); retries = requests beyond one per item.');
 	for (const verdict of verdicts(rows)) console.log(verdict);
+	const floor = rows[5];
+	const s4 = rows[4];
+	console.log(
+		`node over n8n's floor (4 − 4b): CPU ${(s4.cpuPerItemMs - floor.cpuPerItemMs).toFixed(3)} ms/item, RSS ${(s4.rssGrowthPerItemKiB - floor.rssGrowthPerItemKiB).toFixed(2)} KiB/item`,
+	);
+	const share = await ownCodeShare(scale(5000));
+	console.log(
+		`profiled run of scenario 4 (${scale(5000)} items): ${share.ownMsPerItem.toFixed(3)} ms/item of CPU in the package's own code, of ${share.busyMsPerItem.toFixed(3)} ms/item of JavaScript in all`,
+	);
 }
 
 main().then(

@@ -50,6 +50,11 @@ const nodeTypeMap: Record<string, INodeType> = {
 	[NODE_TYPE]: new ElasticPath(),
 };
 
+/** Lets the benchmark run its own comparison node in place of the Elastic Path node. */
+export function registerNodeType(type: string, node: INodeType): void {
+	nodeTypeMap[type] = node;
+}
+
 const nodeTypes: INodeTypes = {
 	getByName: (type: string): INodeType | IVersionedNodeType => nodeTypeMap[type],
 	getByNameAndVersion: (type: string): INodeType => nodeTypeMap[type],
@@ -67,6 +72,8 @@ export interface RunOptions {
 	mode?: WorkflowExecuteMode;
 	/** Cancel the execution this long after it starts, as the Stop button does. */
 	cancelAfterMs?: number;
+	/** Another node type in the Elastic Path node's place (registered with registerNodeType). */
+	nodeType?: string;
 	/** Called when a node starts and ends (the benchmark measures the Elastic Path node alone). */
 	onNode?: (event: 'start' | 'end', nodeName: string) => void;
 }
@@ -142,7 +149,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 			{
 				id: '3',
 				name: 'Elastic Path',
-				type: NODE_TYPE,
+				type: options.nodeType ?? NODE_TYPE,
 				typeVersion: 1,
 				position: [400, 0],
 				parameters: options.parameters,

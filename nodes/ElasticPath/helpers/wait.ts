@@ -5,19 +5,30 @@ type SleepWithAbort = (ms: number, signal?: AbortSignal) => Promise<void>;
 // n8n-workflow 1.x exports sleepWithAbort; 2.x only sleep.
 const sleepWithAbort = (workflow as unknown as { sleepWithAbort?: SleepWithAbort }).sleepWithAbort;
 
-/** Rejects as soon as the execution is cancelled. */
-export function whenAborted(signal: AbortSignal): Promise<never> {
-	return new Promise((_resolve, reject) => {
-		const abort = () => reject(new Error('The execution was cancelled'));
-		if (signal.aborted) abort();
-		else signal.addEventListener('abort', abort, { once: true });
-	});
+const cancelled = () => new Error('The execution was cancelled');
+
+/**
+ * Settles like `promise`, or rejects as soon as the execution is cancelled. The abort
+ * listener is removed either way: one left behind per request would keep every request
+ * alive until the execution ends.
+ */
+export async function unlessCancelled<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+	if (!signal) return await promise;
+	if (signal.aborted) throw cancelled();
+	let onAbort!: () => void;
+	const aborted = new Promise<never>((_resolve, reject) => (onAbort = () => reject(cancelled())));
+	signal.addEventListener('abort', onAbort, { once: true });
+	try {
+		return await Promise.race([promise, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
 }
 
 /** Waits `ms` with n8n's own timers (n8n Cloud rules), ending early with an error on cancellation. */
 export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
-	if (signal?.aborted) throw new Error('The execution was cancelled');
+	if (signal?.aborted) throw cancelled();
 	if (ms <= 0) return;
-	if (sleepWithAbort) return await sleepWithAbort(ms, signal);
-	await (signal ? Promise.race([workflow.sleep(ms), whenAborted(signal)]) : workflow.sleep(ms));
+	if (sleepWithAbort && signal) return await sleepWithAbort(ms, signal);
+	await unlessCancelled(workflow.sleep(ms), signal);
 }

@@ -76,15 +76,19 @@ export class RateController {
 		this.rate = Math.min(this.maxRate, this.rate + (this.probing ? PROBE_GAIN : SLOW_START_GAIN));
 	}
 
-	/** A 429 for a request sent at `sentAt`: the store's limit is below the current rate. */
-	onThrottled(sentAt: number): void {
+	/**
+	 * A 429 for a request sent at `sentAt`: the store's limit is below the current rate.
+	 * Returns false when the 429 belongs to an overshoot already answered by a cut.
+	 */
+	onThrottled(sentAt: number): boolean {
 		const now = this.now();
 		this.probing = true;
-		if (sentAt < this.holdUntil) return;
+		if (sentAt < this.holdUntil) return false;
 		this.holdUntil = now + WINDOW_MS;
 		const elapsed = Math.min(WINDOW_MS, Math.max(1, now - this.startedAt));
 		const storeRate = (this.recentAccepted(now) * 1000) / elapsed;
 		const target = storeRate > 0 ? Math.min(this.rate * DECREASE, storeRate * HEADROOM) : this.rate / 2;
 		this.rate = Math.max(this.minRate, target);
+		return true;
 	}
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { wait, whenAborted } from '../helpers/wait';
+import { unlessCancelled, wait } from '../helpers/wait';
 import { failureToNodeError } from './apiError';
 import type { Failure } from './failure';
 import { decideRetry } from './retryPolicy';
@@ -27,6 +27,8 @@ export interface EpccResponse {
 	body: unknown;
 }
 
+const MAX_THROTTLED_RETRIES = 20;
+
 const isUnauthorized = (result: Answer | Failure) => result.kind === 'answer' && result.status === 401;
 
 /**
@@ -52,9 +54,7 @@ async function sendRenewingToken(context: IExecuteFunctions, session: TransportS
 
 /** Resolves with the send time once the pace allows; rejects if the execution is cancelled meanwhile. */
 async function paced(session: TransportSession): Promise<number> {
-	if (session.signal?.aborted) throw new Error('The execution was cancelled');
-	const turn = session.pacer.acquire();
-	return await (session.signal ? Promise.race([turn, whenAborted(session.signal)]) : turn);
+	return await unlessCancelled(session.pacer.acquire(), session.signal);
 }
 
 /** The first request of an execution goes alone: it fetches the token that the others then use. */
@@ -80,6 +80,7 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 	const releaseOthers = await firstAnswerGate(session);
 	let result: Answer | Failure;
 	let attempt = 0;
+	let throttled = 0;
 	for (;;) {
 		attempt++;
 		let sentAt: number;
@@ -90,8 +91,12 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 			releaseOthers?.();
 		}
 		if (result.kind === 'answer') {
-			if (result.status === 429) session.rate.onThrottled(sentAt);
-			else if (result.status < 500) session.rate.onAccepted();
+			if (result.status === 429) {
+				session.rate.onThrottled(sentAt);
+				// A 429 is the store pacing us, not a failure of this request: it does not use up
+				// Max Attempts (but a store that keeps refusing still ends the retries).
+				if (++throttled <= MAX_THROTTLED_RETRIES) attempt--;
+			} else if (result.status < 500) session.rate.onAccepted();
 			if (result.status < 300 || call.acceptStatuses?.includes(result.status)) {
 				return { statusCode: result.status, body: result.body };
 			}

@@ -29,8 +29,21 @@ describe('Pacer', () => {
 		const sentAt = await Promise.all(waiting);
 
 		expect(controller.currentRate).toBe(5);
-		// The interval already being waited out ends at the old pace (100 ms); the next follows the new one.
-		expect(sentAt).toEqual([0, 100, 300]);
+		expect(sentAt).toEqual([0, 200, 400]);
+	});
+
+	it('never lets more than the rate go within one second, even in bursts allowed by the bucket', async () => {
+		const { clock, now, pause } = fakeTime();
+		const controller = new RateController({ initialRate: 100, now });
+		const pacer = new Pacer(controller, now, pause);
+		for (let i = 0; i < 100; i++) await pacer.acquire(); // a full second's worth, sent
+		controller.onThrottled(now()); // the store refused: the rate drops to half
+		const before = clock.now;
+
+		await pacer.acquire();
+
+		// The window still holds 100 sends from the last second: wait until enough have left it.
+		expect(clock.now - before).toBeGreaterThanOrEqual(400);
 	});
 
 	it('lets a request go at once when nothing waits', async () => {

@@ -44,19 +44,25 @@ export const customerTokenOption: INodeProperties = {
 		"Sent as X-Moltin-Customer-Token for this item instead of the credential's customer token. A customer token only reaches its own customer's carts.",
 };
 
+export interface AssociationOptions {
+	customerToken?: string;
+	treatNotFoundAsSuccess?: boolean;
+}
+
 export interface AssociationItem {
 	cartId: string;
 	customerId: string;
 	headers: Record<string, string>;
+	options: AssociationOptions;
 }
 
 /** The validated IDs and headers of one item. */
 export function readAssociation(context: IExecuteFunctions, itemIndex: number): AssociationItem {
 	const cartId = requiredId(context, itemIndex, CART_ID);
 	const customerId = requiredId(context, itemIndex, CUSTOMER_ID);
-	const options = context.getNodeParameter('options', itemIndex, {}) as { customerToken?: string };
+	const options = context.getNodeParameter('options', itemIndex, {}) as AssociationOptions;
 	const customerToken = typeof options.customerToken === 'string' ? options.customerToken.trim() : '';
-	return { cartId, customerId, headers: customerToken ? { [CUSTOMER_TOKEN_HEADER]: customerToken } : {} };
+	return { cartId, customerId, headers: customerToken ? { [CUSTOMER_TOKEN_HEADER]: customerToken } : {}, options };
 }
 
 export function identifyAssociation(this: IExecuteFunctions, itemIndex: number): IDataObject {

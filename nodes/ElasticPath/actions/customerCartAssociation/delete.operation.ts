@@ -29,16 +29,13 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { cartId, customerId, headers } = readAssociation(this, itemIndex);
-	const { treatNotFoundAsSuccess } = this.getNodeParameter('options', itemIndex, {}) as {
-		treatNotFoundAsSuccess?: boolean;
-	};
+	const { cartId, customerId, headers, options } = readAssociation(this, itemIndex);
 	const response = await epccRequest.call(this, itemIndex, {
 		method: 'DELETE',
 		path: cartRelationshipPath(cartId, 'customers'),
 		body: relationshipBody('customer', customerId),
 		headers,
-		acceptStatuses: treatNotFoundAsSuccess ? [404] : [],
+		acceptStatuses: options.treatNotFoundAsSuccess ? [404] : [],
 	});
 	if (response.statusCode === 404) return { cartId, customerId, success: true, notFound: true };
 	return { cartId, customerId, success: true };
