@@ -211,10 +211,11 @@ export class EpccEmulator {
 			return void req.socket.destroy();
 		}
 		if (fault?.kind === 'truncate') {
-			const text = JSON.stringify(answer.body ?? { data: [] });
-			request.status = answer.status;
-			res.writeHead(answer.status, { 'Content-Type': 'application/json', 'Content-Length': String(text.length) });
-			res.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+			// A 200 whose JSON body stops halfway: the request was handled, the answer is lost.
+			const text = JSON.stringify(answer.body ?? { data: [{ type: 'customer', id: 'truncated-answer' }] });
+			request.status = 200;
+			res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(text.length) });
+			res.write(text.slice(0, Math.floor(text.length / 2)));
 			return void setTimeout(() => req.socket.destroy(), 5);
 		}
 		this.send(res, request, answer);

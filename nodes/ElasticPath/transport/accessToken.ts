@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 import { resolveBaseUrl } from './baseUrl';
 import { summarizeErrorBody } from './errorBody';
 import { AccessTokenError } from './errors';
-import { answerOf, classifyFailure } from './failure';
+import { answerOf, classifyFailure, networkWords } from './failure';
 
 type Grant = 'client_credentials' | 'implicit';
 
@@ -30,8 +30,9 @@ function refusal(grant: Grant, status: number, body: unknown): AccessTokenError 
 		grant === 'client_credentials'
 			? 'check the Client ID, Client Secret and region/Base URL'
 			: 'check the Client ID and region/Base URL';
+	const verb = status >= 500 ? 'failed to issue' : 'refused to issue';
 	return new AccessTokenError(
-		`Elastic Path refused to issue an access token (HTTP ${status}${said ? `: ${said}` : ''}): ${what}`,
+		`Elastic Path ${verb} an access token (HTTP ${status}${said ? `: ${said}` : ''})${status >= 500 ? '' : `: ${what}`}`,
 		status,
 	);
 }
@@ -66,7 +67,7 @@ export async function fetchAccessToken(
 		failure = answered
 			? refusal(grant, answered.status, answered.body)
 			: new AccessTokenError(
-					`Could not reach Elastic Path to get an access token (${problem.kind === 'network' ? problem.code : 'no answer'})`,
+					`No access token from Elastic Path: ${problem.kind === 'network' ? networkWords(problem.code) : 'no answer'}`,
 					'NETWORK',
 				);
 	}

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { summarizeErrorBody } from './errorBody';
 import type { Failure } from './failure';
+import { networkWords } from './failure';
 
 const HINTS: Record<number, string> = {
 	400: 'Elastic Path rejected the request as invalid: check the IDs.',
@@ -12,17 +13,6 @@ const HINTS: Record<number, string> = {
 	409: 'Elastic Path reported a conflict with the current state of the cart.',
 	422: 'Elastic Path could not process the request: carts with contact emails cannot be associated with customers.',
 	429: 'The store rate limit was exceeded.',
-};
-
-// Plain words: n8n replaces a message that contains a code such as ECONNRESET with its own text.
-const NETWORK_WORDS: Record<string, string> = {
-	ECONNRESET: 'the connection was reset',
-	ECONNREFUSED: 'the connection was refused',
-	ETIMEDOUT: 'it did not answer in time',
-	ECONNABORTED: 'it did not answer in time',
-	ENOTFOUND: 'its host name could not be resolved',
-	EAI_AGAIN: 'its host name could not be resolved',
-	ERR_CANCELED: 'the execution was cancelled',
 };
 
 function hintFor(status: number): string | undefined {
@@ -40,9 +30,13 @@ export function failureToNodeError(
 	node: INode,
 	failure: Failure,
 	itemIndex: number,
-	attempts = 1,
+	{ attempts = 1, maybeDone = false }: { attempts?: number; maybeDone?: boolean } = {},
 ): NodeApiError | NodeOperationError {
-	const tried = attempts > 1 ? ` Gave up after ${attempts} attempts.` : '';
+	const tried =
+		(attempts > 1 ? ` Gave up after ${attempts} attempts.` : '') +
+		(maybeDone && failure.kind === 'answer' && failure.status < 500
+			? ' An earlier attempt got no complete answer and may have been carried out: check whether the change is already done.'
+			: '');
 	switch (failure.kind) {
 		case 'config':
 			return new NodeOperationError(node, failure.message, { itemIndex });
@@ -58,7 +52,7 @@ export function failureToNodeError(
 		}
 		case 'network':
 			return new NodeApiError(node, { networkError: failure.code }, {
-				message: `Could not reach Elastic Path: ${NETWORK_WORDS[failure.code] ?? 'the connection failed'}`,
+				message: `No complete answer from Elastic Path: ${networkWords(failure.code)}`,
 				description: `The request got no answer (${failure.code}).${tried}`,
 				itemIndex,
 			});

@@ -64,8 +64,10 @@ export function classifyFailure(error: unknown): Failure {
 	if (httpCode.startsWith(TOKEN_ERROR_PREFIX)) return tokenFailure(httpCode, message);
 	if (httpCode === CONFIG_ERROR_CODE) return { kind: 'config', message };
 
+	// A thrown error that carries a 2xx or 3xx status is an answer that broke off mid-body.
 	const answer = answerOf(error);
-	if (answer) return answer;
+	if (answer && answer.status >= 400) return answer;
+	if (answer) return { kind: 'network', code: 'ERR_BAD_RESPONSE' };
 
 	for (const link of links) {
 		if (typeof link.code === 'string' && /^E[A-Z_]+$/.test(link.code)) return { kind: 'network', code: link.code };
@@ -73,4 +75,21 @@ export function classifyFailure(error: unknown): Failure {
 	if (/^E[A-Z_]+$/.test(httpCode)) return { kind: 'network', code: httpCode };
 	if (/aborted|canceled/i.test(message)) return { kind: 'network', code: 'ECONNABORTED' };
 	return { kind: 'config', message };
+}
+
+// Plain words: n8n replaces a message that contains a code such as ECONNRESET with its own text.
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ECONNREFUSED: 'the connection was refused',
+	ETIMEDOUT: 'it did not answer in time',
+	ECONNABORTED: 'it did not answer in time',
+	ENOTFOUND: 'its host name could not be resolved',
+	EAI_AGAIN: 'its host name could not be resolved',
+	ERR_CANCELED: 'the execution was cancelled',
+	ERR_BAD_RESPONSE: 'the answer broke off',
+};
+
+/** What a network failure code means, in words safe to put in an n8n error message. */
+export function networkWords(code: string): string {
+	return NETWORK_WORDS[code] ?? 'the connection failed';
 }

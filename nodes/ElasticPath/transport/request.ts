@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { unlessCancelled, wait } from '../helpers/wait';
 import { failureToNodeError } from './apiError';
 import type { Failure } from './failure';
-import { decideRetry } from './retryPolicy';
+import { decideRetry, mayHaveBeenProcessed } from './retryPolicy';
 import type { Answer, EpccRequest } from './send';
 import { sendOnce } from './send';
 import type { TransportSession } from './session';
@@ -81,6 +81,7 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 	let result: Answer | Failure;
 	let attempt = 0;
 	let throttled = 0;
+	let maybeDone = false;
 	for (;;) {
 		attempt++;
 		let sentAt: number;
@@ -103,7 +104,8 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 		}
 		const decision = decideRetry(result, { attempt, maxAttempts, idempotent });
 		if (!decision.retry) break;
+		maybeDone ||= mayHaveBeenProcessed(result);
 		await wait(decision.delayMs, session.signal);
 	}
-	throw failureToNodeError(this.getNode(), result, itemIndex, attempt);
+	throw failureToNodeError(this.getNode(), result, itemIndex, { attempts: attempt, maybeDone });
 }

@@ -32,6 +32,16 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 	return Math.floor(random() * ceiling);
 }
 
+/**
+ * Whether the API may have done the work although no complete answer came back: a later
+ * refusal (say a 403 or 404 because the association is already gone) may then only mean
+ * that the first attempt succeeded.
+ */
+export function mayHaveBeenProcessed(failure: Failure): boolean {
+	if (failure.kind === 'network') return failure.code !== 'ECONNREFUSED' && failure.code !== 'ERR_CANCELED';
+	return failure.kind === 'answer' && MAYBE_PROCESSED.has(failure.status);
+}
+
 export interface RetryContext {
 	/** Attempts made so far, this one included. */
 	attempt: number;
