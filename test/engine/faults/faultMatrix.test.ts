@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- reads n8n's log file to search it for secrets */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { sleep } from 'n8n-workflow';
 
@@ -11,7 +12,7 @@ import { matrixOperations } from './operations';
 import { leakedSecrets } from './secrets';
 
 // A recognisable client secret, searched for everywhere after each case.
-const PLANTED_CLIENT_KEY = 'planted-client-key-7f3a9c1e';
+const PLANTED_CLIENT_KEY = `planted-${randomBytes(8).toString('hex')}`;
 
 /** Every secret any case used, to search n8n's log for once all cases have run. */
 const usedSecrets = new Set<string>([PLANTED_CLIENT_KEY]);
