@@ -102,7 +102,7 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 				return { statusCode: result.status, body: result.body };
 			}
 		}
-		const decision = decideRetry(result, { attempt, maxAttempts, idempotent });
+		const decision = decideRetry(result, { attempt, tries: attempt + throttled, maxAttempts, idempotent });
 		if (!decision.retry) break;
 		maybeDone ||= mayHaveBeenProcessed(result);
 		await wait(decision.delayMs, session.signal);

@@ -43,8 +43,10 @@ export function mayHaveBeenProcessed(failure: Failure): boolean {
 }
 
 export interface RetryContext {
-	/** Attempts made so far, this one included. */
+	/** Attempts made so far that count against Max Attempts, this one included. */
 	attempt: number;
+	/** Every try so far, 429s included: sets the backoff (defaults to `attempt`). */
+	tries?: number;
 	maxAttempts: number;
 	/** Whether sending the request twice is harmless (GET, DELETE, or a POST the caller vouches for). */
 	idempotent: boolean;
@@ -61,7 +63,7 @@ export function decideRetry(failure: Failure, context: RetryContext): RetryDecis
 	const wait = (reason: RetryDecision['reason'], minimum = 0): RetryDecision =>
 		attempt >= maxAttempts
 			? { retry: false, reason: 'exhausted', delayMs: 0 }
-			: { retry: true, reason, delayMs: Math.max(minimum, backoffMs(attempt, context.random)) };
+			: { retry: true, reason, delayMs: Math.max(minimum, backoffMs(context.tries ?? attempt, context.random)) };
 
 	if (failure.kind === 'answer') {
 		if (failure.status < 300) return { retry: false, reason: 'success', delayMs: 0 };

@@ -70,3 +70,13 @@ describe('retry policy', () => {
 		});
 	});
 });
+
+describe('backoff of repeated 429s', () => {
+	it('grows with every try, although 429s do not use up Max Attempts', () => {
+		const throttled: Failure = { kind: 'answer', status: 429, headers: {}, body: undefined };
+		const upTo = (tries: number) => decideRetry(throttled, { attempt: 1, tries, maxAttempts: 5, idempotent: true, random: () => 0.999 }).delayMs;
+
+		expect(upTo(1)).toBe(249);
+		expect(upTo(4)).toBe(1998);
+	});
+});
