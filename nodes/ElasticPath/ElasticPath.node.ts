@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as accountCartAssociation from './actions/accountCartAssociation';
 import * as customerCartAssociation from './actions/customerCartAssociation';
 import { router } from './actions/router';
 
@@ -12,7 +13,7 @@ export class ElasticPath implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage carts and their customers in Elastic Path Commerce Cloud',
+		description: 'Manage the customers and accounts of carts in Elastic Path Commerce Cloud',
 		defaults: { name: 'Elastic Path' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -24,10 +25,14 @@ export class ElasticPath implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Customer Cart Association', value: 'customerCartAssociation' }],
+				options: [
+					{ name: 'Account Cart Association', value: 'accountCartAssociation' },
+					{ name: 'Customer Cart Association', value: 'customerCartAssociation' },
+				],
 				default: 'customerCartAssociation',
 			},
 			...customerCartAssociation.description,
+			...accountCartAssociation.description,
 		],
 	};
 

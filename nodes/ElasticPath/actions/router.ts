@@ -3,12 +3,17 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemOperation } from '../helpers/runItems';
 import { runItems } from '../helpers/runItems';
+import * as accountCartAssociation from './accountCartAssociation';
 import * as customerCartAssociation from './customerCartAssociation';
 
 const resources: Record<string, Record<string, ItemOperation>> = {
 	customerCartAssociation: {
 		create: customerCartAssociation.create,
 		delete: customerCartAssociation.delete,
+	},
+	accountCartAssociation: {
+		create: accountCartAssociation.create,
+		delete: accountCartAssociation.delete,
 	},
 };
 
