@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as accountCartAssociation from './actions/accountCartAssociation';
+import * as cart from './actions/cart';
 import * as customerCartAssociation from './actions/customerCartAssociation';
 import { router } from './actions/router';
 
@@ -13,7 +14,7 @@ export class ElasticPath implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage the customers and accounts of carts in Elastic Path Commerce Cloud',
+		description: 'List and delete carts and manage their customers and accounts in Elastic Path Commerce Cloud',
 		defaults: { name: 'Elastic Path' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -27,12 +28,14 @@ export class ElasticPath implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account Cart Association', value: 'accountCartAssociation' },
+					{ name: 'Cart', value: 'cart' },
 					{ name: 'Customer Cart Association', value: 'customerCartAssociation' },
 				],
 				default: 'customerCartAssociation',
 			},
 			...customerCartAssociation.description,
 			...accountCartAssociation.description,
+			...cart.description,
 		],
 	};
 
