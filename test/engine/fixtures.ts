@@ -28,13 +28,17 @@ export function implicitCredentials(emulator: EpccEmulator, extra: IDataObject =
 	return { region: 'custom', baseUrl: emulator.baseUrl, authType: 'implicit', clientId: DEFAULT_CLIENT.clientId, ...extra };
 }
 
-/** Parameters of the association operations, IDs mapped from each item as users do. */
-export function associationParameters(operation: 'create' | 'delete', options: INodeParameters = {}): INodeParameters {
+/** Parameters of the association operations (customer by default), IDs mapped from each item as users do. */
+export function associationParameters(
+	operation: 'create' | 'delete',
+	options: INodeParameters = {},
+	related: 'customer' | 'account' = 'customer',
+): INodeParameters {
 	return {
-		resource: 'customerCartAssociation',
+		resource: `${related}CartAssociation`,
 		operation,
 		cartId: '={{ $json.cartId }}',
-		customerId: '={{ $json.customerId }}',
+		[`${related}Id`]: `={{ $json.${related}Id }}`,
 		options,
 	};
 }
@@ -57,15 +61,8 @@ export function cartParameters(operation: 'getAll' | 'get' | 'delete', extra: IN
 	return { resource: 'cart', operation, ...extra };
 }
 
-/** Parameters of the account association operations, IDs mapped from each item. */
 export function accountAssociationParameters(operation: 'create' | 'delete', options: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'accountCartAssociation',
-		operation,
-		cartId: '={{ $json.cartId }}',
-		accountId: '={{ $json.accountId }}',
-		options,
-	};
+	return associationParameters(operation, options, 'account');
 }
 
 /**

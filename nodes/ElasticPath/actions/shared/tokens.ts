@@ -2,25 +2,29 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ACTING_TOKEN_HEADERS } from '../../transport/authenticate';
 
-export const customerTokenOption: INodeProperties = {
-	displayName: 'Customer Token',
-	name: 'customerToken',
-	type: 'string',
-	typeOptions: { password: true },
-	default: '',
-	description:
-		"Sent as X-Moltin-Customer-Token for this item instead of the credential's customer token. A customer token only reaches its own customer's carts.",
-};
+/** A per-item override of one of the credential's optional tokens (same name as the credential field). */
+function tokenOption(name: keyof typeof ACTING_TOKEN_HEADERS, displayName: string, reach: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: `Sent as ${ACTING_TOKEN_HEADERS[name]} for this item instead of the credential's ${displayName.toLowerCase()}. ${reach}.`,
+	};
+}
 
-export const accountTokenOption: INodeProperties = {
-	displayName: 'Account Token',
-	name: 'accountToken',
-	type: 'string',
-	typeOptions: { password: true },
-	default: '',
-	description:
-		"Sent as EP-Account-Management-Authentication-Token for this item instead of the credential's account token. An account token only reaches its own account's carts.",
-};
+export const customerTokenOption = tokenOption(
+	'customerToken',
+	'Customer Token',
+	"A customer token only reaches its own customer's carts",
+);
+
+export const accountTokenOption = tokenOption(
+	'accountToken',
+	'Account Token',
+	"An account token only reaches its own account's carts",
+);
 
 /** The headers of the token options set on this item; an empty option leaves the credential's token in place. */
 export function tokenHeaders(context: IExecuteFunctions, itemIndex: number): Record<string, string> {
