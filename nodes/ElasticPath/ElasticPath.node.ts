@@ -5,6 +5,7 @@ import * as accountCartAssociation from './actions/accountCartAssociation';
 import * as cart from './actions/cart';
 import * as customerCartAssociation from './actions/customerCartAssociation';
 import { router } from './actions/router';
+import { requestSettingsDescription } from './transport/settings';
 
 export class ElasticPath implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,6 +37,7 @@ export class ElasticPath implements INodeType {
 			...customerCartAssociation.description,
 			...accountCartAssociation.description,
 			...cart.description,
+			requestSettingsDescription,
 		],
 	};
 

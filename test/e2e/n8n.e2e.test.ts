@@ -67,7 +67,9 @@ describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
 		expect(first.run?.status).toBe('success');
 		expect(nodeOutput(first, 'Elastic Path').map((o) => o.success)).toEqual([true, true, true, true]);
 		const tokensAfterFirstRun = emulator.tokenRequests().length;
-		expect(emulator.apiRequests().filter((r) => r.status === 401)).toHaveLength(2);
+		// The request that met the expiry is refused twice (the second time in the mode that makes
+		// n8n renew the token); with items sent concurrently, others in flight then are refused once each.
+		expect(emulator.apiRequests().filter((r) => r.status === 401).length).toBeGreaterThanOrEqual(2);
 
 		for (const pair of pairs) emulator.state.carts.get(pair.cartId)!.customers.add(pair.customerId);
 		const second = await n8n.execute('epccE2eRenew0001');

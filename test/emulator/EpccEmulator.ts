@@ -50,6 +50,7 @@ export interface ReceivedRequest {
 	headers: Record<string, string | string[] | undefined>;
 	body: string;
 	receivedAt: number;
+	answeredAt?: number;
 	status?: number;
 	fault?: Fault['kind'] | 'rate-limited';
 }
@@ -224,6 +225,7 @@ export class EpccEmulator {
 
 	private send(res: ServerResponse, request: ReceivedRequest, answer: Answer): void {
 		request.status = answer.status;
+		request.answeredAt = Date.now();
 		const headers: Record<string, string> = { ...answer.headers };
 		let text = answer.text;
 		if (text === undefined && answer.body !== undefined && answer.status !== 204) {

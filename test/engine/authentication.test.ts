@@ -47,13 +47,32 @@ describe('elasticPathApi credential, through the engine', () => {
 			expect(error).toBeUndefined();
 			expect(output.map((o) => o.json.success)).toEqual(Array(6).fill(true));
 			expect(emulator().tokenRequests()).toHaveLength(2);
-			const auths = emulator().apiRequests().map((r) => r.headers.authorization);
-			// The expired token is refused twice (the second time in the mode that makes n8n renew it).
-			expect(auths).toHaveLength(8);
-			expect(auths.slice(0, 5)).toEqual(Array(5).fill(auths[0]));
-			expect(auths.slice(5)).toEqual(Array(3).fill(auths[5]));
-			expect(auths[5]).not.toBe(auths[0]);
+			const [oldToken, newToken] = credentialsHelper.updates.map((u) => `Bearer ${u.sessionToken}`);
+			const answers = emulator().apiRequests().map((r) => [r.headers.authorization, r.status]);
+			expect(answers.filter(([, status]) => status === 401).every(([auth]) => auth === oldToken)).toBe(true);
+			expect(answers.filter(([auth]) => auth === newToken).every(([, status]) => status === 204)).toBe(true);
+			expect(answers.filter(([, status]) => status === 204)).toHaveLength(6);
 			expect(credentialsHelper.updates).toHaveLength(2);
+		});
+
+		it('renews once when many requests in flight are refused at the same moment', async () => {
+			const items = seedPairs(emulator(), 12);
+			// Slow answers and a token that expires early: several requests are refused before the first refusal is back.
+			emulator().options.latencyMs = 300;
+			let removals = 0;
+			emulator().beforeHandle = (request) => {
+				if (isApiRequest(request) && ++removals === 2) emulator().state.expireAccessTokens();
+			};
+
+			const { output } = await runWorkflow({
+				parameters: { ...associationParameters('delete'), requestSettings: { maxConcurrency: 12 } },
+				items,
+				credentials: clientCredentials(emulator()),
+			});
+
+			expect(output.map((o) => o.json.success)).toEqual(Array(12).fill(true));
+			expect(emulator().apiRequests().filter((r) => r.status === 401).length).toBeGreaterThanOrEqual(4);
+			expect(emulator().tokenRequests()).toHaveLength(2);
 		});
 
 		it('renews a token that expired between two scheduled runs', async () => {

@@ -47,7 +47,8 @@ describe('API failures', () => {
 		emulator().failNext({ kind: 'answer', answer });
 
 		const { error, output } = await runWorkflow({
-			parameters: associationParameters('delete'),
+			// One attempt: retries of 502/503 are tested on their own.
+			parameters: { ...associationParameters('delete'), requestSettings: { maxAttempts: 1 } },
 			items: [{ cartId: 'cart-1', customerId: 'cust-1' }],
 			credentials: clientCredentials(emulator()),
 		});
@@ -126,7 +127,7 @@ describe('API failures', () => {
 			emulator().failNext({ kind: 'answer', answer: cases[1][1] }, 1, (r) => r.url.includes('/cart-2/'));
 
 			const { output, error } = await runWorkflow({
-				parameters: associationParameters('delete'),
+				parameters: { ...associationParameters('delete'), requestSettings: { maxConcurrency: 1 } },
 				items,
 				credentials: clientCredentials(emulator()),
 			});

@@ -15,12 +15,21 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import { TestCredentialsHelper } from './credentialsHelper';
 import { itemsNode, startNode } from './testNodes';
 
-const DIST = path.resolve(__dirname, '..', '..', 'dist');
+/** The package root (this file also runs compiled, from another folder, in the benchmark). */
+function packageRoot(): string {
+	for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+		if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'nodes', 'ElasticPath'))) return dir;
+	}
+	throw new Error('Cannot find the package root');
+}
+
+const DIST = path.join(packageRoot(), 'dist');
 
 /* The compiled package, as n8n loads it from dist/. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -56,6 +65,10 @@ export interface RunOptions {
 	/** Shared store: pass the same helper to several runs to keep a fetched token, as n8n does. */
 	credentialsHelper?: TestCredentialsHelper;
 	mode?: WorkflowExecuteMode;
+	/** Cancel the execution this long after it starts, as the Stop button does. */
+	cancelAfterMs?: number;
+	/** Called when a node starts and ends (the benchmark measures the Elastic Path node alone). */
+	onNode?: (event: 'start' | 'end', nodeName: string) => void;
 }
 
 export interface RunResult {
@@ -158,6 +171,11 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	let finish: (run: IRun) => void = () => {};
 	const finished = new Promise<IRun>((resolve) => (finish = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
+	if (options.onNode) {
+		const onNode = options.onNode;
+		hooks.addHandler('nodeExecuteBefore', (nodeName) => onNode('start', nodeName));
+		hooks.addHandler('nodeExecuteAfter', (nodeName) => onNode('end', nodeName));
+	}
 
 	const additionalData = additionalDataFor(credentialsHelper, hooks);
 
@@ -168,8 +186,11 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	});
 
 	const execution = new WorkflowExecute(additionalData, mode, runExecutionData);
-	await execution.processRunExecutionData(workflow);
+	const running = execution.processRunExecutionData(workflow);
+	if (options.cancelAfterMs !== undefined) setTimeout(() => running.cancel(), options.cancelAfterMs);
 	const run = await finished;
+	if (options.cancelAfterMs === undefined) await running;
+	else running.catch(() => undefined);
 
 	const nodeRun = run.data.resultData.runData['Elastic Path']?.[0];
 	return {

@@ -40,7 +40,9 @@ export function failureToNodeError(
 	node: INode,
 	failure: Failure,
 	itemIndex: number,
+	attempts = 1,
 ): NodeApiError | NodeOperationError {
+	const tried = attempts > 1 ? ` Gave up after ${attempts} attempts.` : '';
 	switch (failure.kind) {
 		case 'config':
 			return new NodeOperationError(node, failure.message, { itemIndex });
@@ -49,6 +51,7 @@ export function failureToNodeError(
 			if (failure.status) summary.status = failure.status;
 			return new NodeApiError(node, summary, {
 				message: failure.message,
+				description: tried.trim() || undefined,
 				httpCode: failure.status ? String(failure.status) : undefined,
 				itemIndex,
 			});
@@ -56,7 +59,7 @@ export function failureToNodeError(
 		case 'network':
 			return new NodeApiError(node, { networkError: failure.code }, {
 				message: `Could not reach Elastic Path: ${NETWORK_WORDS[failure.code] ?? 'the connection failed'}`,
-				description: `The request got no answer (${failure.code}).`,
+				description: `The request got no answer (${failure.code}).${tried}`,
 				itemIndex,
 			});
 		case 'answer': {
@@ -66,7 +69,7 @@ export function failureToNodeError(
 			if (title) summary.title = title;
 			if (detail) summary.detail = detail;
 			if (requestId) summary.requestId = requestId;
-			const description = [hintFor(failure.status), requestId ? `Request ID: ${requestId}` : undefined]
+			const description = [hintFor(failure.status), requestId ? `Request ID: ${requestId}` : undefined, tried.trim()]
 				.filter(Boolean)
 				.join(' ');
 			return new NodeApiError(node, summary, {

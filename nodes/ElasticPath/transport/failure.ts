@@ -7,7 +7,8 @@
 export type Failure =
 	| { kind: 'answer'; status: number; headers: Record<string, unknown>; body: unknown }
 	| { kind: 'network'; code: string }
-	| { kind: 'token'; status?: number; message: string }
+	/** `reason` is the token endpoint's HTTP status, or NETWORK, INVALID (no token in the answer) or CONFIG. */
+	| { kind: 'token'; status?: number; reason: string; message: string }
 	| { kind: 'config'; message: string };
 
 /** Marks our own errors so they survive n8n wrapping them (it copies `errorCode` into `httpCode`). */
@@ -43,24 +44,24 @@ export function answerOf(error: unknown): Extract<Failure, { kind: 'answer' }> |
 	return undefined;
 }
 
+function tokenFailure(code: string, message: string): Failure {
+	const reason = code.slice(TOKEN_ERROR_PREFIX.length);
+	const status = Number(reason);
+	return { kind: 'token', status: Number.isInteger(status) ? status : undefined, reason, message };
+}
+
 export function classifyFailure(error: unknown): Failure {
 	const links = chain(error);
 	for (const link of links) {
 		const code = typeof link.errorCode === 'string' ? link.errorCode : undefined;
 		const message = typeof link.message === 'string' ? link.message : '';
-		if (code?.startsWith(TOKEN_ERROR_PREFIX)) {
-			const status = Number(code.slice(TOKEN_ERROR_PREFIX.length));
-			return { kind: 'token', status: Number.isInteger(status) ? status : undefined, message };
-		}
+		if (code?.startsWith(TOKEN_ERROR_PREFIX)) return tokenFailure(code, message);
 		if (code === CONFIG_ERROR_CODE) return { kind: 'config', message };
 	}
 	const outer = links[0];
 	const httpCode = typeof outer?.httpCode === 'string' ? outer.httpCode : '';
 	const message = typeof outer?.message === 'string' ? outer.message : 'Unknown error';
-	if (httpCode.startsWith(TOKEN_ERROR_PREFIX)) {
-		const status = Number(httpCode.slice(TOKEN_ERROR_PREFIX.length));
-		return { kind: 'token', status: Number.isInteger(status) ? status : undefined, message };
-	}
+	if (httpCode.startsWith(TOKEN_ERROR_PREFIX)) return tokenFailure(httpCode, message);
 	if (httpCode === CONFIG_ERROR_CODE) return { kind: 'config', message };
 
 	const answer = answerOf(error);

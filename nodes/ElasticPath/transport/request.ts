@@ -1,14 +1,25 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { wait, whenAborted } from '../helpers/wait';
 import { failureToNodeError } from './apiError';
-import type { EpccRequest } from './send';
+import type { Failure } from './failure';
+import { decideRetry } from './retryPolicy';
+import type { Answer, EpccRequest } from './send';
 import { sendOnce } from './send';
+import type { TransportSession } from './session';
+import { sessionFor } from './session';
 
 export type { EpccRequest } from './send';
 
 export interface EpccCall extends EpccRequest {
 	/** Error statuses handed back to the caller instead of thrown (e.g. 404 when "not found" is fine). */
 	acceptStatuses?: number[];
+	/**
+	 * Sending the request twice is harmless, so it may be retried after a failure that may
+	 * have come after the API did the work (a reset, a timeout, a 502/504). GET and DELETE are
+	 * by HTTP's definition; a POST only when the caller says so.
+	 */
+	idempotent?: boolean;
 }
 
 export interface EpccResponse {
@@ -16,15 +27,78 @@ export interface EpccResponse {
 	body: unknown;
 }
 
-/** Every Elastic Path API call of the node goes through here: auth, host, token renewal, errors. */
+const isUnauthorized = (result: Answer | Failure) => result.kind === 'answer' && result.status === 401;
+
+/**
+ * One attempt, renewing the token if it has expired. Only n8n can renew the stored token
+ * (it does when a request it sends is answered 401), so one request has it renewed while
+ * the others refused at the same moment wait and then use the new token.
+ */
+async function sendRenewingToken(context: IExecuteFunctions, session: TransportSession, call: EpccCall) {
+	const timeoutMs = session.settings.timeoutMs;
+	let result = await sendOnce(context, call, { timeoutMs });
+	if (isUnauthorized(result) && session.renewal) {
+		await session.renewal;
+		result = await sendOnce(context, call, { timeoutMs });
+	}
+	if (isUnauthorized(result)) {
+		const renewal = sendOnce(context, call, { renewToken: true, timeoutMs });
+		session.renewal = renewal;
+		result = await renewal;
+		if (session.renewal === renewal) session.renewal = undefined;
+	}
+	return result;
+}
+
+/** Resolves with the send time once the pace allows; rejects if the execution is cancelled meanwhile. */
+async function paced(session: TransportSession): Promise<number> {
+	if (session.signal?.aborted) throw new Error('The execution was cancelled');
+	const turn = session.pacer.acquire();
+	return await (session.signal ? Promise.race([turn, whenAborted(session.signal)]) : turn);
+}
+
+/** The first request of an execution goes alone: it fetches the token that the others then use. */
+async function firstAnswerGate(session: TransportSession): Promise<(() => void) | undefined> {
+	if (session.firstAnswer) {
+		await session.firstAnswer;
+		return undefined;
+	}
+	let release!: () => void;
+	session.firstAnswer = new Promise((resolve) => (release = resolve));
+	return release;
+}
+
+/**
+ * Every Elastic Path API call of the node goes through here: paced at the rate the store
+ * accepts, retried when that can help, token renewed, errors made readable.
+ */
 export async function epccRequest(this: IExecuteFunctions, itemIndex: number, call: EpccCall): Promise<EpccResponse> {
-	let result = await sendOnce(this, call);
-	if (result.kind === 'answer' && result.status === 401) {
-		// The token expired (or was revoked): let n8n renew it and send once more.
-		result = await sendOnce(this, call, true);
+	const session = sessionFor(this);
+	const { maxAttempts } = session.settings;
+	const idempotent = call.idempotent ?? (call.method === 'GET' || call.method === 'DELETE' || call.method === 'PUT');
+
+	const releaseOthers = await firstAnswerGate(session);
+	let result: Answer | Failure;
+	let attempt = 0;
+	for (;;) {
+		attempt++;
+		let sentAt: number;
+		try {
+			sentAt = await paced(session);
+			result = await sendRenewingToken(this, session, call);
+		} finally {
+			releaseOthers?.();
+		}
+		if (result.kind === 'answer') {
+			if (result.status === 429) session.rate.onThrottled(sentAt);
+			else if (result.status < 500) session.rate.onAccepted();
+			if (result.status < 300 || call.acceptStatuses?.includes(result.status)) {
+				return { statusCode: result.status, body: result.body };
+			}
+		}
+		const decision = decideRetry(result, { attempt, maxAttempts, idempotent });
+		if (!decision.retry) break;
+		await wait(decision.delayMs, session.signal);
 	}
-	if (result.kind === 'answer' && (result.status < 300 || call.acceptStatuses?.includes(result.status))) {
-		return { statusCode: result.status, body: result.body };
-	}
-	throw failureToNodeError(this.getNode(), result, itemIndex);
+	throw failureToNodeError(this.getNode(), result, itemIndex, attempt);
 }

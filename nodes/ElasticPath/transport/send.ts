@@ -25,8 +25,9 @@ export type Answer = Extract<Failure, { kind: 'answer' }>;
 export async function sendOnce(
 	context: IExecuteFunctions,
 	request: EpccRequest,
-	renewToken = false,
+	options: { renewToken?: boolean; timeoutMs?: number } = {},
 ): Promise<Answer | Failure> {
+	const renewToken = options.renewToken ?? false;
 	try {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
 			method: request.method,
@@ -37,6 +38,7 @@ export async function sendOnce(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: !renewToken,
+			timeout: options.timeoutMs,
 			// The API never redirects; following one would carry the bearer token to another host.
 			disableFollowRedirect: true,
 		})) as IN8nHttpFullResponse;

@@ -43,7 +43,8 @@ describe('Account Cart Association › Add Account To Cart', () => {
 
 		expect(error).toBeUndefined();
 		expect(output.map((o) => o.json.success)).toEqual([true, true]);
-		expect(emulator().apiRequests().map((r) => r.headers[ACCOUNT_TOKEN_HEADER])).toEqual([credentialToken, itemToken]);
+		const tokenByCart = Object.fromEntries(emulator().apiRequests().map((r) => [r.url.split('/')[3], r.headers[ACCOUNT_TOKEN_HEADER]]));
+		expect(tokenByCart).toEqual({ 'cart-1': credentialToken, 'cart-2': itemToken });
 		expect(JSON.stringify(output)).not.toContain(itemToken);
 	});
 

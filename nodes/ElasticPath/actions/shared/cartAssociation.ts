@@ -104,6 +104,9 @@ export function associationOperation(kind: AssociationKind, operation: 'create' 
 				body: relationshipBody(kind.type, relatedId),
 				headers: tokenHeaders(this, itemIndex),
 				acceptStatuses: operation === 'delete' && treatNotFoundAsSuccess ? [404] : [],
+				// Adding a customer or account already on the cart answers 204 and changes nothing, so
+				// sending the add twice (after a reset or a timeout that hid the first answer) is harmless.
+				idempotent: true,
 			});
 			if (response.statusCode === 404) result.notFound = true;
 			return result;

@@ -1,0 +1,77 @@
+import type { Failure } from './failure';
+
+export interface RetryDecision {
+	retry: boolean;
+	/** Why not, or what is retried (for counting). */
+	reason: 'success' | 'throttled' | 'unavailable' | 'network' | 'fatal' | 'unsafe' | 'exhausted';
+	delayMs: number;
+}
+
+const BASE_DELAY_MS = 250;
+const MAX_DELAY_MS = 20_000;
+
+/** Answers that mean the request was not processed: safe to send again whatever the method. */
+const NOT_PROCESSED = new Set([429, 503]);
+/** Answers from a gateway after which the API may or may not have done the work. */
+const MAYBE_PROCESSED = new Set([502, 504]);
+
+/** `Retry-After` in seconds or as an HTTP date, in ms from now; undefined when absent or unreadable. */
+export function retryAfterMs(headers: Record<string, unknown>, now = Date.now()): number | undefined {
+	const raw = Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+	const value = Array.isArray(raw) ? raw[0] : raw;
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with full jitter: uniformly random up to base × 2^(attempt-1), capped. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+	const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempt - 1));
+	return Math.floor(random() * ceiling);
+}
+
+export interface RetryContext {
+	/** Attempts made so far, this one included. */
+	attempt: number;
+	maxAttempts: number;
+	/** Whether sending the request twice is harmless (GET, DELETE, or a POST the caller vouches for). */
+	idempotent: boolean;
+	random?: () => number;
+	now?: number;
+}
+
+/**
+ * Whether a failed attempt is worth another one, and after how long. 4xx answers (other
+ * than 429) never are: the same request would get the same answer.
+ */
+export function decideRetry(failure: Failure, context: RetryContext): RetryDecision {
+	const { attempt, maxAttempts, idempotent } = context;
+	const wait = (reason: RetryDecision['reason'], minimum = 0): RetryDecision =>
+		attempt >= maxAttempts
+			? { retry: false, reason: 'exhausted', delayMs: 0 }
+			: { retry: true, reason, delayMs: Math.max(minimum, backoffMs(attempt, context.random)) };
+
+	if (failure.kind === 'answer') {
+		if (failure.status < 300) return { retry: false, reason: 'success', delayMs: 0 };
+		const retryAfter = retryAfterMs(failure.headers, context.now);
+		if (NOT_PROCESSED.has(failure.status)) {
+			return wait(failure.status === 429 ? 'throttled' : 'unavailable', retryAfter);
+		}
+		if (MAYBE_PROCESSED.has(failure.status)) {
+			return idempotent ? wait('unavailable', retryAfter) : { retry: false, reason: 'unsafe', delayMs: 0 };
+		}
+		return { retry: false, reason: 'fatal', delayMs: 0 };
+	}
+	if (failure.kind === 'network') {
+		if (failure.code === 'ERR_CANCELED') return { retry: false, reason: 'fatal', delayMs: 0 };
+		// A reset or a timeout may come after the API did the work.
+		return idempotent ? wait('network') : { retry: false, reason: 'unsafe', delayMs: 0 };
+	}
+	if (failure.kind === 'token' && (failure.reason === 'NETWORK' || failure.status === 429 || (failure.status ?? 0) >= 500)) {
+		// The token endpoint was unreachable or overloaded: nothing was done yet.
+		return wait('unavailable');
+	}
+	return { retry: false, reason: 'fatal', delayMs: 0 };
+}

@@ -1,0 +1,72 @@
+import type { Failure } from '../../../nodes/ElasticPath/transport/failure';
+import { backoffMs, decideRetry, retryAfterMs } from '../../../nodes/ElasticPath/transport/retryPolicy';
+
+const answer = (status: number, headers: Record<string, unknown> = {}): Failure => ({ kind: 'answer', status, headers, body: undefined });
+const context = { attempt: 1, maxAttempts: 5, idempotent: true, random: () => 0.5, now: 0 };
+
+describe('retry policy', () => {
+	it.each([429, 502, 503, 504])('retries %i', (status) => {
+		expect(decideRetry(answer(status), context).retry).toBe(true);
+	});
+
+	it.each([400, 401, 403, 404, 409, 422, 500])('never retries %i', (status) => {
+		expect(decideRetry(answer(status), context)).toEqual({ retry: false, reason: 'fatal', delayMs: 0 });
+	});
+
+	it.each(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ECONNREFUSED'])('retries a network failure (%s) of an idempotent request', (code) => {
+		expect(decideRetry({ kind: 'network', code }, context).retry).toBe(true);
+	});
+
+	it('does not resend a request that is not idempotent after a failure that may have come after the work', () => {
+		const post = { ...context, idempotent: false };
+		expect(decideRetry({ kind: 'network', code: 'ECONNRESET' }, post).reason).toBe('unsafe');
+		expect(decideRetry(answer(502), post).reason).toBe('unsafe');
+		expect(decideRetry(answer(504), post).reason).toBe('unsafe');
+		// Not processed: safe whatever the method.
+		expect(decideRetry(answer(429), post).retry).toBe(true);
+		expect(decideRetry(answer(503), post).retry).toBe(true);
+	});
+
+	it('stops after Max Attempts', () => {
+		expect(decideRetry(answer(503), { ...context, attempt: 5 })).toEqual({ retry: false, reason: 'exhausted', delayMs: 0 });
+	});
+
+	it('does not retry a cancelled request', () => {
+		expect(decideRetry({ kind: 'network', code: 'ERR_CANCELED' }, context).retry).toBe(false);
+	});
+
+	it('retries an unreachable or overloaded token endpoint, not a refused secret', () => {
+		expect(decideRetry({ kind: 'token', reason: 'NETWORK', message: '' }, context).retry).toBe(true);
+		expect(decideRetry({ kind: 'token', status: 503, reason: '503', message: '' }, context).retry).toBe(true);
+		expect(decideRetry({ kind: 'token', status: 401, reason: '401', message: '' }, context).retry).toBe(false);
+		expect(decideRetry({ kind: 'token', reason: 'INVALID', message: '' }, context).retry).toBe(false);
+	});
+
+	it('waits at least what Retry-After says', () => {
+		expect(decideRetry(answer(429, { 'retry-after': '3' }), context).delayMs).toBe(3000);
+		expect(decideRetry(answer(503, { 'Retry-After': 'Thu, 01 Jan 1970 00:00:02 GMT' }), context).delayMs).toBe(2000);
+	});
+
+	describe('retryAfterMs', () => {
+		it.each([
+			[{ 'retry-after': '0' }, 0],
+			[{ 'retry-after': '1.5' }, 1500],
+			[{ 'Retry-After': ['4'] }, 4000],
+			[{ 'retry-after': 'Thu, 01 Jan 1970 00:00:10 GMT' }, 10000],
+			[{ 'retry-after': 'Wed, 31 Dec 1969 23:59:00 GMT' }, 0],
+			[{ 'retry-after': 'soon' }, undefined],
+			[{}, undefined],
+		])('%j → %s', (headers, expected) => {
+			expect(retryAfterMs(headers, 0)).toBe(expected);
+		});
+	});
+
+	describe('backoff', () => {
+		it('is exponential with full jitter: anywhere from 0 to base × 2^(attempt-1)', () => {
+			expect(backoffMs(1, () => 0)).toBe(0);
+			expect(backoffMs(1, () => 0.999)).toBe(249);
+			expect(backoffMs(3, () => 0.999)).toBe(999);
+			expect(backoffMs(30, () => 0.999)).toBe(19980);
+		});
+	});
+});
