@@ -46,13 +46,14 @@ describe('Cart › Get Many', () => {
 			expect(output.map((o) => o.json.id)).toEqual(ids);
 		});
 
-		it('outputs each cart as Elastic Path gives it, plus its customer and account IDs', async () => {
+		it('outputs each cart as Elastic Path gives it, with its cartId and its customer and account IDs', async () => {
 			const cart = emulator().state.addCart('cart-1', { customers: ['cust-1', 'cust-2'], accounts: ['acc-1'], updatedAt: NOW });
 
 			const { output } = await runWorkflow({ parameters: getAll(), items: [{}], credentials: clientCredentials(emulator()) });
 
 			expect(output.map((o) => o.json)).toEqual([
 				{
+					cartId: 'cart-1',
 					...JSON.parse(JSON.stringify(cartResource(cart, emulator().baseUrl))),
 					customerIds: ['cust-1', 'cust-2'],
 					accountIds: ['acc-1'],

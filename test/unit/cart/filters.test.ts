@@ -54,8 +54,8 @@ describe("a cart's related IDs", () => {
 		expect(relatedIds({ id: 'cart', relationships } as EpccCart, 'customers')).toEqual(ids);
 	});
 
-	it('are added to the output next to the cart fields', () => {
+	it('are added to the output next to the cart fields and its cartId', () => {
 		const subject = cart(1, ['c1']);
-		expect(cartOutput(subject)).toEqual({ ...subject, customerIds: ['c1'], accountIds: [] });
+		expect(cartOutput(subject)).toEqual({ cartId: 'cart-1', ...subject, customerIds: ['c1'], accountIds: [] });
 	});
 });

@@ -30,7 +30,11 @@ export function timestampOf(cart: EpccCart, name: CartTimestamp): number | undef
 	return Number.isNaN(instant) ? undefined : instant;
 }
 
-/** The cart as output: the API's fields, plus its customer and account IDs at the top for mapping. */
+/**
+ * The cart as output: `cartId` (as in every output of the node, so the next node maps
+ * `{{ $json.cartId }}` whatever produced the item), the API's fields, and its customer and
+ * account IDs read from `relationships`.
+ */
 export function cartOutput(cart: EpccCart): IDataObject {
-	return { ...cart, customerIds: relatedIds(cart, 'customers'), accountIds: relatedIds(cart, 'accounts') };
+	return { cartId: cart.id, ...cart, customerIds: relatedIds(cart, 'customers'), accountIds: relatedIds(cart, 'accounts') };
 }

@@ -91,7 +91,7 @@ export const description: INodeProperties[] = [
 			name: 'output',
 			type: 'options',
 			options: [
-				{ name: 'One Item per Cart', value: 'cart', description: 'The cart, with customerIds and accountIds' },
+				{ name: 'One Item per Cart', value: 'cart', description: 'The cart, with cartId, customerIds and accountIds' },
 				{
 					name: 'One Item per Cart and Customer',
 					value: 'cartCustomerPair',
