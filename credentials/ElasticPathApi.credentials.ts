@@ -107,6 +107,15 @@ export class ElasticPathApi implements ICredentialType {
 				'Optional. Sent as X-Moltin-Customer-Token to act as one customer (needed with implicit tokens). A node option can override it per item.',
 		},
 		{
+			displayName: 'Account Token',
+			name: 'accountToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. An Account Management authentication token, sent as EP-Account-Management-Authentication-Token to act as one account (its carts only). A node option can override it per item.',
+		},
+		{
 			// Filled by preAuthentication and cleared by n8n when the API answers 401.
 			displayName: 'Session Token',
 			name: 'sessionToken',

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as accountCartAssociation from './actions/accountCartAssociation';
+import * as cart from './actions/cart';
 import * as customerCartAssociation from './actions/customerCartAssociation';
 import { router } from './actions/router';
 import { requestSettingsDescription } from './transport/settings';
@@ -13,7 +15,7 @@ export class ElasticPath implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage carts and their customers in Elastic Path Commerce Cloud',
+		description: 'List and delete carts and manage their customers and accounts in Elastic Path Commerce Cloud',
 		defaults: { name: 'Elastic Path' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -25,10 +27,16 @@ export class ElasticPath implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Customer Cart Association', value: 'customerCartAssociation' }],
+				options: [
+					{ name: 'Account Cart Association', value: 'accountCartAssociation' },
+					{ name: 'Cart', value: 'cart' },
+					{ name: 'Customer Cart Association', value: 'customerCartAssociation' },
+				],
 				default: 'customerCartAssociation',
 			},
 			...customerCartAssociation.description,
+			...accountCartAssociation.description,
+			...cart.description,
 			requestSettingsDescription,
 		],
 	};

@@ -1,35 +1,17 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the end-to-end test drives n8n processes from plain Node.js */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
-import { DEFAULT_CLIENT, EpccEmulator, isApiRequest } from '../emulator/EpccEmulator';
-import { installN8n, N8nInstance, nodeOutput, packPackage } from './n8nProcess';
-import { associationWorkflow, BAD_SECRET_CREDENTIAL_ID, CREDENTIAL_ID } from './workflows';
-
-const N8N_VERSION = process.env.N8N_E2E_VERSION ?? '1.123.50';
+import { EpccEmulator, isApiRequest } from '../emulator/EpccEmulator';
+import type { N8nInstance } from './n8nProcess';
+import { N8N_VERSION, n8nWithPackage, nodeOutput } from './n8nProcess';
+import { associationWorkflow, BAD_SECRET_CREDENTIAL_ID, CREDENTIAL_ID, emulatorCredential } from './workflows';
 
 describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
 	const emulator = new EpccEmulator();
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
-		const [bin, tarball] = await Promise.all([
-			installN8n(N8N_VERSION),
-			packPackage(mkdtempSync(path.join(tmpdir(), 'epcc-pack-'))),
-			emulator.start(),
-		]);
-		n8n = new N8nInstance(bin);
-		await n8n.installPackage(tarball);
-		const credential = (id: string, clientSecret: string) => ({
-			id,
-			name: 'Elastic Path emulator',
-			type: 'elasticPathApi',
-			data: { region: 'custom', baseUrl: emulator.baseUrl, authType: 'clientCredentials', clientId: DEFAULT_CLIENT.clientId, clientSecret },
-		});
+		[n8n] = await Promise.all([n8nWithPackage(), emulator.start()]);
 		await n8n.importJson('credentials', [
-			credential(CREDENTIAL_ID, DEFAULT_CLIENT.clientSecret),
-			credential(BAD_SECRET_CREDENTIAL_ID, 'e2e-wrong-secret'),
+			emulatorCredential(CREDENTIAL_ID, emulator.baseUrl),
+			emulatorCredential(BAD_SECRET_CREDENTIAL_ID, emulator.baseUrl, 'e2e-wrong-secret'),
 		]);
 	});
 
@@ -85,7 +67,9 @@ describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
 		expect(first.run?.status).toBe('success');
 		expect(nodeOutput(first, 'Elastic Path').map((o) => o.success)).toEqual([true, true, true, true]);
 		const tokensAfterFirstRun = emulator.tokenRequests().length;
-		expect(emulator.apiRequests().filter((r) => r.status === 401)).toHaveLength(2);
+		// The request that met the expiry is refused twice (the second time in the mode that makes
+		// n8n renew the token); with items sent concurrently, others in flight then are refused once each.
+		expect(emulator.apiRequests().filter((r) => r.status === 401).length).toBeGreaterThanOrEqual(2);
 
 		for (const pair of pairs) emulator.state.carts.get(pair.cartId)!.customers.add(pair.customerId);
 		const second = await n8n.execute('epccE2eRenew0001');

@@ -7,6 +7,9 @@ import path from 'node:path';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 
+/** The n8n the end-to-end tests run (N8N_E2E_VERSION to try another). */
+export const N8N_VERSION = process.env.N8N_E2E_VERSION ?? '1.123.50';
+
 export interface ProcessResult {
 	code: number | null;
 	stdout: string;
@@ -49,7 +52,7 @@ export interface Execution {
 	/** The run data printed by `n8n execute --rawOutput`, when it printed any. */
 	run?: {
 		status?: string;
-		data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string } }>>; error?: { message: string } } };
+		data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string }; executionTime?: number }>>; error?: { message: string } } };
 	};
 }
 
@@ -96,8 +99,8 @@ export class N8nInstance {
 		if (result.code !== 0) throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
-	async execute(workflowId: string): Promise<Execution> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	async execute(workflowId: string, timeoutSeconds?: number): Promise<Execution> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutSeconds);
 		const start = result.stdout.indexOf('\n{');
 		const json = result.stdout.startsWith('{') ? result.stdout : start >= 0 ? result.stdout.slice(start + 1) : '';
 		try {
@@ -108,8 +111,16 @@ export class N8nInstance {
 	}
 }
 
-/** The output items of one node in an execution. */
-export function nodeOutput(execution: Execution, node: string): Array<Record<string, unknown>> {
+/** A fresh n8n user folder with the package, packed as npm would publish it, installed. */
+export async function n8nWithPackage(version = N8N_VERSION): Promise<N8nInstance> {
+	const [bin, tarball] = await Promise.all([installN8n(version), packPackage(mkdtempSync(path.join(tmpdir(), 'epcc-pack-')))]);
+	const n8n = new N8nInstance(bin);
+	await n8n.installPackage(tarball);
+	return n8n;
+}
+
+/** The output items of one node in an execution: its main output, or another (1 is the error output of "Continue (using error output)"). */
+export function nodeOutput(execution: Execution, node: string, output = 0): Array<Record<string, unknown>> {
 	const runs = execution.run?.data.resultData.runData[node] ?? [];
-	return runs.flatMap((r) => r.data?.main[0] ?? []).map((item) => item.json);
+	return runs.flatMap((r) => r.data?.main[output] ?? []).map((item) => item.json);
 }

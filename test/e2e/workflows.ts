@@ -1,7 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { DEFAULT_CLIENT } from '../emulator/EpccEmulator';
+
 export const CREDENTIAL_ID = 'epccEmulatorCred';
 export const BAD_SECRET_CREDENTIAL_ID = 'epccBadSecretCred';
+
+/** An elasticPathApi credential (client credentials) for the emulator, as `n8n import:credentials` takes it. */
+export function emulatorCredential(id: string, baseUrl: string, clientSecret = DEFAULT_CLIENT.clientSecret) {
+	return {
+		id,
+		name: 'Elastic Path emulator',
+		type: 'elasticPathApi',
+		data: { region: 'custom', baseUrl, authType: 'clientCredentials', clientId: DEFAULT_CLIENT.clientId, clientSecret },
+	};
+}
 
 interface WorkflowOptions {
 	id: string;

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { ApiSettings } from './api';
-import { EpccApi } from './api';
+import { apiSettings, EpccApi } from './api';
 import type { Answer } from './jsonapi';
 import { documented } from './jsonapi';
 import type { Client } from './state';
@@ -101,10 +101,7 @@ export class EpccEmulator {
 
 	constructor(readonly options: EmulatorOptions = {}) {
 		this.state = new StoreState(options.clients ?? [DEFAULT_CLIENT]);
-		this.api = new EpccApi(this.state, {
-			tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
-			deleteMissingAssociation: options.deleteMissingAssociation ?? 204,
-		});
+		this.api = new EpccApi(this.state, apiSettings(options));
 		this.rand = random(options.seed ?? 42);
 	}
 

@@ -15,7 +15,28 @@ export interface Cart {
 	contactEmail?: string;
 	createdAt: number;
 	updatedAt: number;
+	/** Set from the store's cart_expiry_days at each update, as `meta.timestamps.expires_at` shows. */
+	expiresAt: number;
 }
+
+/** The store's cart settings (`/v2/settings/cart`) the emulated endpoints read. */
+export interface CartSettings {
+	/** `show_all_carts`: client_credentials list every cart, or only carts with a customer or account. */
+	showAllCarts: boolean;
+	/** `cart_expiry_days`: carts expire this long after their last update. */
+	expiryDays: number;
+}
+
+export interface NewCart {
+	customers?: string[];
+	accounts?: string[];
+	contactEmail?: string;
+	createdAt?: number;
+	updatedAt?: number;
+	expiresAt?: number;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
 
 export interface AccessToken {
 	grant: Grant;
@@ -23,15 +44,22 @@ export interface AccessToken {
 	expiresAt: number;
 }
 
-/** What the store holds: carts, customers, issued tokens. */
+/** What the store holds: carts, customers, accounts, issued tokens, cart settings. */
 export class StoreState {
 	readonly carts = new Map<string, Cart>();
 
 	readonly customers = new Set<string>();
 
+	readonly accounts = new Set<string>();
+
+	readonly cartSettings: CartSettings = { showAllCarts: true, expiryDays: 7 };
+
 	readonly accessTokens = new Map<string, AccessToken>();
 
 	readonly customerTokens = new Map<string, string>();
+
+	/** Account Management authentication tokens → account ID. */
+	readonly accountTokens = new Map<string, string>();
 
 	constructor(readonly clients: Client[]) {}
 
@@ -40,20 +68,33 @@ export class StoreState {
 		return id;
 	}
 
-	addCart(id: string = randomUUID(), options: { customers?: string[]; contactEmail?: string; updatedAt?: number } = {}): Cart {
-		const now = options.updatedAt ?? Date.now();
+	addAccount(id: string = randomUUID()): string {
+		this.accounts.add(id);
+		return id;
+	}
+
+	addCart(id: string = randomUUID(), options: NewCart = {}): Cart {
+		const updatedAt = options.updatedAt ?? Date.now();
 		for (const customer of options.customers ?? []) this.customers.add(customer);
+		for (const account of options.accounts ?? []) this.accounts.add(account);
 		const cart: Cart = {
 			id,
 			name: `Cart ${id}`,
 			customers: new Set(options.customers ?? []),
-			accounts: new Set(),
+			accounts: new Set(options.accounts ?? []),
 			contactEmail: options.contactEmail,
-			createdAt: now,
-			updatedAt: now,
+			createdAt: options.createdAt ?? updatedAt,
+			updatedAt,
+			expiresAt: options.expiresAt ?? updatedAt + this.cartSettings.expiryDays * DAY_MS,
 		};
 		this.carts.set(id, cart);
 		return cart;
+	}
+
+	/** A change to the cart: it moves to the head of the listing and its expiry is pushed back. */
+	touch(cart: Cart, now = Date.now()): void {
+		cart.updatedAt = now;
+		cart.expiresAt = now + this.cartSettings.expiryDays * DAY_MS;
 	}
 
 	issueAccessToken(grant: Grant, clientId: string, lifetimeSeconds: number): { token: string; expiresAt: number } {
@@ -67,6 +108,13 @@ export class StoreState {
 		this.customers.add(customerId);
 		const token = `ep_customer_${randomBytes(18).toString('hex')}`;
 		this.customerTokens.set(token, customerId);
+		return token;
+	}
+
+	issueAccountToken(accountId: string): string {
+		this.accounts.add(accountId);
+		const token = `ep_account_${randomBytes(18).toString('hex')}`;
+		this.accountTokens.set(token, accountId);
 		return token;
 	}
 

@@ -28,13 +28,17 @@ export function implicitCredentials(emulator: EpccEmulator, extra: IDataObject =
 	return { region: 'custom', baseUrl: emulator.baseUrl, authType: 'implicit', clientId: DEFAULT_CLIENT.clientId, ...extra };
 }
 
-/** Parameters of the association operations, IDs mapped from each item as users do. */
-export function associationParameters(operation: 'create' | 'delete', options: INodeParameters = {}): INodeParameters {
+/** Parameters of the association operations (customer by default), IDs mapped from each item as users do. */
+export function associationParameters(
+	operation: 'create' | 'delete',
+	options: INodeParameters = {},
+	related: 'customer' | 'account' = 'customer',
+): INodeParameters {
 	return {
-		resource: 'customerCartAssociation',
+		resource: `${related}CartAssociation`,
 		operation,
 		cartId: '={{ $json.cartId }}',
-		customerId: '={{ $json.customerId }}',
+		[`${related}Id`]: `={{ $json.${related}Id }}`,
 		options,
 	};
 }
@@ -47,4 +51,45 @@ export function seedPairs(emulator: EpccEmulator, count: number): IDataObject[] 
 		items.push({ cartId: `cart-${n}`, customerId: `cust-${n}` });
 	}
 	return items;
+}
+
+export const MINUTE = 60_000;
+export const DAY = 24 * 60 * MINUTE;
+
+/** Parameters of a Cart operation. */
+export function cartParameters(operation: 'getAll' | 'get' | 'delete', extra: INodeParameters = {}): INodeParameters {
+	return { resource: 'cart', operation, ...extra };
+}
+
+export function accountAssociationParameters(operation: 'create' | 'delete', options: INodeParameters = {}): INodeParameters {
+	return associationParameters(operation, options, 'account');
+}
+
+/**
+ * Carts `<prefix>-<n>` for n in 1..count, cart n updated n minutes before `newest` (so
+ * `<prefix>-1` leads the listing), with the customers `customers(n)` gives.
+ */
+export function seedCarts(
+	emulator: EpccEmulator,
+	count: number,
+	{ prefix = 'cart', newest = Date.now(), customers = () => [] }: { prefix?: string; newest?: number; customers?: (n: number) => string[] } = {},
+): string[] {
+	const ids: string[] = [];
+	for (let n = 1; n <= count; n++) {
+		emulator.state.addCart(`${prefix}-${n}`, { customers: customers(n), updatedAt: newest - n * MINUTE });
+		ids.push(`${prefix}-${n}`);
+	}
+	return ids;
+}
+
+/** The `page[offset]` of each cart listing request the emulator received (checking each asked for 100 carts). */
+export function listingOffsets(emulator: EpccEmulator): number[] {
+	return emulator
+		.apiRequests()
+		.filter((request) => request.method === 'GET' && request.path === '/v2/carts')
+		.map((request) => {
+			const query = new URLSearchParams(request.query);
+			expect(query.get('page[limit]')).toBe('100');
+			return Number(query.get('page[offset]'));
+		});
 }

@@ -3,12 +3,23 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemOperation } from '../helpers/runItems';
 import { runItems } from '../helpers/runItems';
+import * as accountCartAssociation from './accountCartAssociation';
+import * as cart from './cart';
 import * as customerCartAssociation from './customerCartAssociation';
 
 const resources: Record<string, Record<string, ItemOperation>> = {
+	cart: {
+		getAll: cart.getAll,
+		get: cart.get,
+		delete: cart.delete,
+	},
 	customerCartAssociation: {
 		create: customerCartAssociation.create,
 		delete: customerCartAssociation.delete,
+	},
+	accountCartAssociation: {
+		create: accountCartAssociation.create,
+		delete: accountCartAssociation.delete,
 	},
 };
 

@@ -4,6 +4,13 @@ import { resolveBaseUrl } from './baseUrl';
 import { CredentialSetupError } from './errors';
 
 export const CUSTOMER_TOKEN_HEADER = 'X-Moltin-Customer-Token';
+export const ACCOUNT_TOKEN_HEADER = 'EP-Account-Management-Authentication-Token';
+
+/** The optional tokens a credential (or a node option of the same name, per item) may carry, and their headers. */
+export const ACTING_TOKEN_HEADERS = {
+	customerToken: CUSTOMER_TOKEN_HEADER,
+	accountToken: ACCOUNT_TOKEN_HEADER,
+} as const;
 
 function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boolean {
 	const wanted = name.toLowerCase();
@@ -14,7 +21,7 @@ function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boole
  * Signs every request made with the credential (by this node, the credential test, or an
  * HTTP Request node): it points the request at the credential's host (refusing unsafe
  * ones before anything is sent), adds the bearer token, and adds the credential's customer
- * token unless the request already carries one (a per-item override).
+ * and account tokens unless the request already carries one (a per-item override).
  */
 export async function authenticateRequest(
 	credentials: ICredentialDataDecryptedObject,
@@ -33,9 +40,9 @@ export async function authenticateRequest(
 	}
 
 	const headers: IHttpRequestOptions['headers'] = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
-	const customerToken = String(credentials.customerToken ?? '').trim();
-	if (customerToken && !hasHeader(headers, CUSTOMER_TOKEN_HEADER)) {
-		headers[CUSTOMER_TOKEN_HEADER] = customerToken;
+	for (const [field, header] of Object.entries(ACTING_TOKEN_HEADERS)) {
+		const value = String(credentials[field] ?? '').trim();
+		if (value && !hasHeader(headers, header)) headers[header] = value;
 	}
 	return { ...requestOptions, baseURL, headers };
 }

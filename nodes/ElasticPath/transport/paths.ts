@@ -20,8 +20,14 @@ export function pathSegment(id: string): string {
 	return encodeURIComponent(id);
 }
 
+export const CARTS_PATH = '/v2/carts';
+
+export function cartPath(cartId: string): string {
+	return `${CARTS_PATH}/${pathSegment(cartId)}`;
+}
+
 export type CartRelationship = 'customers' | 'accounts';
 
 export function cartRelationshipPath(cartId: string, relationship: CartRelationship): string {
-	return `/v2/carts/${pathSegment(cartId)}/relationships/${relationship}`;
+	return `${cartPath(cartId)}/relationships/${relationship}`;
 }

@@ -1,4 +1,4 @@
-import { cartRelationshipPath, pathSegmentProblem } from '../../../nodes/ElasticPath/transport/paths';
+import { cartPath, cartRelationshipPath, pathSegmentProblem } from '../../../nodes/ElasticPath/transport/paths';
 
 describe('cart relationship paths', () => {
 	it.each([
@@ -8,6 +8,13 @@ describe('cart relationship paths', () => {
 		['..x', '/v2/carts/..x/relationships/customers'],
 	])('%j → %s', (id, path) => {
 		expect(cartRelationshipPath(id, 'customers')).toBe(path);
+	});
+
+	it.each([
+		['cart-1', '/v2/carts/cart-1'],
+		['a/b?c#d%e', '/v2/carts/a%2Fb%3Fc%23d%25e'],
+	])('cart %j → %s', (id, path) => {
+		expect(cartPath(id)).toBe(path);
 	});
 
 	it.each([['.'], ['..'], ['\ud800']])('refuses %j', (id) => {

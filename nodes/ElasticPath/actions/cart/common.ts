@@ -1,0 +1,10 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { idForReport } from '../../helpers/ids';
+import { CART_ID } from '../shared/fields';
+
+export const RESOURCE = 'cart';
+
+export function identifyCart(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	return { cartId: idForReport(this, itemIndex, CART_ID.name) };
+}

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requiredId } from '../../helpers/ids';
+import { CART_ID, cartIdField, optionsCollection, showFor } from '../shared/fields';
+import { accountTokenOption, customerTokenOption, tokenHeaders } from '../shared/tokens';
+import { cartOutput } from './cartResource';
+import { identifyCart, RESOURCE } from './common';
+import { readCart } from './readCart';
+
+const show = showFor(RESOURCE, 'get');
+
+export const description: INodeProperties[] = [
+	cartIdField(show),
+	{
+		displayName:
+			'Elastic Path answers a cart ID that does not exist with a new, empty cart: it creates one rather than failing',
+		name: 'getNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show,
+	},
+	optionsCollection(show, [accountTokenOption, customerTokenOption]),
+];
+
+/** One cart, with its customers and accounts (`customerIds`, `accountIds`). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const cartId = requiredId(this, itemIndex, CART_ID);
+	return cartOutput(await readCart.call(this, itemIndex, cartId, tokenHeaders(this, itemIndex)));
+}
+
+export const identify = identifyCart;

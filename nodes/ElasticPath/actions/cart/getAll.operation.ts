@@ -1,0 +1,146 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { optionsCollection, showFor } from '../shared/fields';
+import { accountTokenOption, customerTokenOption, tokenHeaders } from '../shared/tokens';
+import { RESOURCE } from './common';
+import { CUT_ADVICE, cutMessage, LISTING_NEEDS, listCarts } from './listCarts';
+import { DOCUMENTED_MAX_OFFSET } from './paging';
+import { readFilters } from './readFilters';
+
+const show = showFor(RESOURCE, 'getAll');
+
+export const description: INodeProperties[] = [
+	{
+		displayName: LISTING_NEEDS,
+		name: 'listingNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show.show, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'string',
+				default: '',
+				description:
+					"Only carts associated with this customer. The API has no such filter: the node reads each cart's customers.",
+			},
+			{
+				displayName: 'Expires Before',
+				name: 'expiresBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only carts whose expiry date (meta.timestamps.expires_at) is before this date',
+			},
+			{
+				displayName: 'Only Carts With Customers',
+				name: 'withCustomers',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to keep only carts associated with at least one customer',
+			},
+			{
+				displayName: 'Updated After',
+				name: 'updatedAfter',
+				type: 'dateTime',
+				default: '',
+				description:
+					'Only carts last updated after this date. Carts come newest first, so the listing stops at the first older cart.',
+			},
+			{
+				displayName: 'Updated Before',
+				name: 'updatedBefore',
+				type: 'dateTime',
+				default: '',
+				description:
+					'Only carts last updated before this date, e.g. {{ $now.minus({ days: 30 }) }} for carts untouched for 30 days. These are the last carts of the listing, so every page is read.',
+			},
+		],
+	},
+	optionsCollection(show, [
+		accountTokenOption,
+		{ ...customerTokenOption, description: `${customerTokenOption.description} With one, Get Many lists that customer's carts only.` },
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			options: [
+				{ name: 'One Item per Cart', value: 'cart', description: 'The cart, with cartId, customerIds and accountIds' },
+				{
+					name: 'One Item per Cart and Customer',
+					value: 'cartCustomerPair',
+					description:
+						'{ cartId, customerId, …cart } for each customer of each cart, ready for Remove Customer From Cart. Carts without customers give no item.',
+				},
+			],
+			default: 'cart',
+		},
+		{
+			displayName: 'When the Listing Is Cut',
+			name: 'whenCut',
+			type: 'options',
+			options: [
+				{
+					name: 'Add a Notice Item at the End',
+					value: 'notice',
+					description: 'Output the carts read, then one item { listingCut: true, message, … } that says where and why',
+				},
+				{ name: 'Fail', value: 'fail', description: 'Stop with an error that says where and why, and output nothing' },
+			],
+			default: 'notice',
+			description: `What to do when Elastic Path will not page past offset ${DOCUMENTED_MAX_OFFSET.toLocaleString('en-US')} (its documented limit) and carts remain unread`,
+		},
+	]),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const options = this.getNodeParameter('options', itemIndex, {}) as { output?: string; whenCut?: string };
+	const { output, cut } = await listCarts.call(this, itemIndex, {
+		filters: readFilters(this, itemIndex),
+		pairs: options.output === 'cartCustomerPair',
+		limit: returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number),
+		headers: tokenHeaders(this, itemIndex),
+	});
+	if (!cut) return output;
+
+	const message = cutMessage(cut);
+	if (options.whenCut === 'fail') {
+		throw new NodeOperationError(this.getNode(), message, { itemIndex, description: CUT_ADVICE });
+	}
+	this.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
+	const { offset, cartsRead, reportedTotal } = cut;
+	const notice: IDataObject = { listingCut: true, message, advice: CUT_ADVICE, offset, cartsRead };
+	if (reportedTotal !== undefined) notice.reportedTotal = reportedTotal;
+	return [...output, notice];
+}
+
+export function identify(): IDataObject {
+	return {};
+}

@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { readDate } from '../../helpers/dates';
+import type { CartFilters } from './filters';
+
+function filterError(context: IExecuteFunctions, itemIndex: number, name: string, problem: string, description?: string) {
+	return new NodeOperationError(context.getNode(), `${problem} (item ${itemIndex}, field "filters.${name}")`, {
+		itemIndex,
+		description,
+	});
+}
+
+/** The Filters collection of Get Many, read and checked: errors name the item and the field. */
+export function readFilters(context: IExecuteFunctions, itemIndex: number): CartFilters {
+	const raw = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const timeZone = context.getTimezone();
+	const date = (name: string, label: string): number | undefined => {
+		const reading = readDate(raw[name], timeZone);
+		if (reading.problem) throw filterError(context, itemIndex, name, `${label} ${reading.problem}`);
+		return reading.instant;
+	};
+	const filters: CartFilters = {
+		updatedBefore: date('updatedBefore', 'Updated Before'),
+		updatedAfter: date('updatedAfter', 'Updated After'),
+		expiresBefore: date('expiresBefore', 'Expires Before'),
+		withCustomers: raw.withCustomers === true,
+	};
+	if (filters.updatedAfter !== undefined && filters.updatedBefore !== undefined && filters.updatedAfter >= filters.updatedBefore) {
+		throw filterError(context, itemIndex, 'updatedAfter', 'Updated After is not earlier than Updated Before', 'No cart can match both.');
+	}
+	const customerId = raw.customerId;
+	if (typeof customerId === 'string' || typeof customerId === 'number') {
+		filters.customerId = String(customerId).trim() || undefined;
+	} else if (customerId !== undefined && customerId !== null) {
+		throw filterError(context, itemIndex, 'customerId', 'Customer ID must be text', 'Map "Customer ID" to a single ID.');
+	}
+	return filters;
+}

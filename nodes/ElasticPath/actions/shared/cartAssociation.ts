@@ -1,0 +1,122 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { IdField } from '../../helpers/ids';
+import { idForReport, requiredId } from '../../helpers/ids';
+import type { ItemOperation } from '../../helpers/runItems';
+import type { CartRelationship } from '../../transport/paths';
+import { cartRelationshipPath } from '../../transport/paths';
+import { relationshipBody } from '../../transport/relationships';
+import { epccRequest } from '../../transport/request';
+import { CART_ID, cartIdField, optionsCollection, showFor } from './fields';
+import { tokenHeaders } from './tokens';
+
+/** What differs between a cart's customer association and its account association. */
+export interface AssociationKind {
+	resource: string;
+	type: 'customer' | 'account';
+	relationship: CartRelationship;
+	/** How the UI names the related object: "Customer" / "a customer". */
+	title: string;
+	withArticle: string;
+	/** The related ID field; its name is also the key in the output. */
+	related: IdField & { placeholder: string; description: string };
+	tokenOption: INodeProperties;
+	/** What a 404 may mean, for the "Treat Not Found as Success" option. */
+	notFound: string;
+}
+
+export type AssociationOperation = ItemOperation & { description: INodeProperties[] };
+
+/** The resource's operation selector: add (create) or remove (delete, the default). */
+export function associationOperationSelector(kind: AssociationKind): INodeProperties {
+	const operations: INodePropertyOptions[] = [
+		{
+			name: `Add ${kind.title} To Cart`,
+			value: 'create',
+			description: `Associate ${kind.withArticle} with a cart`,
+			action: `Add ${kind.withArticle} to a cart`,
+		},
+		{
+			name: `Remove ${kind.title} From Cart`,
+			value: 'delete',
+			description: `Remove ${kind.withArticle}'s association with a cart`,
+			action: `Remove ${kind.withArticle} from a cart`,
+		},
+	];
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [kind.resource] } },
+		options: operations,
+		default: 'delete',
+	};
+}
+
+function fields(kind: AssociationKind, operation: 'create' | 'delete'): INodeProperties[] {
+	const displayOptions = showFor(kind.resource, operation);
+	const options = [kind.tokenOption];
+	if (operation === 'delete') {
+		options.push({
+			displayName: 'Treat Not Found as Success',
+			name: 'treatNotFoundAsSuccess',
+			type: 'boolean',
+			default: false,
+			description: `Whether a 404 answer (${kind.notFound}) counts as removed, with "notFound": true in the output, instead of an error. Elastic Path does not document this case; turn it on for cleanups that may meet carts removed meanwhile.`,
+		});
+	}
+	return [
+		cartIdField(displayOptions),
+		{
+			displayName: kind.related.label,
+			name: kind.related.name,
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: kind.related.placeholder,
+			description: kind.related.description,
+			displayOptions,
+		},
+		optionsCollection(displayOptions, options),
+	];
+}
+
+/**
+ * Add (POST) or remove (DELETE) one customer or account on one cart: IDs trimmed and
+ * validated, the cart ID kept in its path segment, one related object per request.
+ */
+export function associationOperation(kind: AssociationKind, operation: 'create' | 'delete'): AssociationOperation {
+	return {
+		description: fields(kind, operation),
+
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+			const cartId = requiredId(this, itemIndex, CART_ID);
+			const relatedId = requiredId(this, itemIndex, kind.related);
+			const result: IDataObject = { cartId, [kind.related.name]: relatedId, success: true };
+			const { treatNotFoundAsSuccess } = this.getNodeParameter('options', itemIndex, {}) as {
+				treatNotFoundAsSuccess?: boolean;
+			};
+			// POST succeeds with 200 (the association, an empty body or null) or 204 (already associated).
+			const response = await epccRequest.call(this, itemIndex, {
+				method: operation === 'create' ? 'POST' : 'DELETE',
+				path: cartRelationshipPath(cartId, kind.relationship),
+				body: relationshipBody(kind.type, relatedId),
+				headers: tokenHeaders(this, itemIndex),
+				acceptStatuses: operation === 'delete' && treatNotFoundAsSuccess ? [404] : [],
+				// Adding a customer or account already on the cart answers 204 and changes nothing, so
+				// sending the add twice (after a reset or a timeout that hid the first answer) is harmless.
+				idempotent: true,
+			});
+			if (response.statusCode === 404) result.notFound = true;
+			return result;
+		},
+
+		identify(this: IExecuteFunctions, itemIndex: number): IDataObject {
+			return {
+				cartId: idForReport(this, itemIndex, CART_ID.name),
+				[kind.related.name]: idForReport(this, itemIndex, kind.related.name),
+			};
+		},
+	};
+}

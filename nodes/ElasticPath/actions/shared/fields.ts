@@ -1,0 +1,36 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+import type { IdField } from '../../helpers/ids';
+
+export const CART_ID: IdField = { name: 'cartId', label: 'Cart ID', inPath: true };
+
+export function cartIdField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Cart ID',
+		name: CART_ID.name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 5a3b2f0c-…',
+		description: 'ID of the cart. Map it from the input item with an expression, e.g. {{ $JSON.cartId }}.',
+		displayOptions,
+	};
+}
+
+/** The "Options" collection of one operation. */
+export function optionsCollection(displayOptions: IDisplayOptions, options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions,
+		options,
+	};
+}
+
+/** Shown only for one operation of one resource. */
+export function showFor(resource: string, operation: string): IDisplayOptions {
+	return { show: { resource: [resource], operation: [operation] } };
+}

@@ -1,0 +1,113 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the end-to-end test reports its run time on the test runner's stdout */
+import template from '../../examples/nightly-stale-cart-cleanup.json';
+import { EpccEmulator } from '../emulator/EpccEmulator';
+import type { N8nInstance } from './n8nProcess';
+import { N8N_VERSION, n8nWithPackage, nodeOutput } from './n8nProcess';
+import { CREDENTIAL_ID, emulatorCredential } from './workflows';
+
+const DAY = 24 * 3600 * 1000;
+const MINUTE = 60_000;
+const STALE = 1000;
+/** Stale carts that have a second customer: removed twice, deleted once. */
+const SHARED = 10;
+const FRESH = 100;
+const STALE_ANONYMOUS = 20;
+
+const TRIGGER = 'Every Night at 3:00';
+const ELASTIC_PATH = 'n8n-nodes-elasticpath.elasticPath';
+
+/**
+ * The template file as users import it, with one change: `n8n execute` cannot start a
+ * Schedule Trigger (it would wait for 3:00), so the copy swaps it for a Manual Trigger under
+ * the same name. The Elastic Path nodes get the emulator's credential, as a user picks one.
+ */
+function templateForManualRun(id: string) {
+	const workflow = JSON.parse(JSON.stringify(template)) as typeof template & { id: string };
+	workflow.id = id;
+	const nodes = workflow.nodes as Array<Record<string, unknown>>;
+	const trigger = nodes.find((node) => node.name === TRIGGER)!;
+	expect(trigger.type).toBe('n8n-nodes-base.scheduleTrigger');
+	Object.assign(trigger, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+	for (const node of nodes.filter((n) => n.type === ELASTIC_PATH)) {
+		node.credentials = { elasticPathApi: { id: CREDENTIAL_ID, name: 'Elastic Path emulator' } };
+	}
+	return workflow;
+}
+
+describe(`the nightly stale cart cleanup template in a real n8n ${N8N_VERSION}`, () => {
+	const emulator = new EpccEmulator();
+	let n8n: N8nInstance;
+
+	beforeAll(async () => {
+		[n8n] = await Promise.all([n8nWithPackage(), emulator.start()]);
+		await n8n.importJson('credentials', [emulatorCredential(CREDENTIAL_ID, emulator.baseUrl)]);
+	});
+
+	afterAll(async () => {
+		await emulator.stop();
+	});
+
+	it(`deletes ${STALE} stale carts with customers in one run, and nothing else`, async () => {
+		const now = Date.now();
+		const state = emulator.state;
+		const stale: string[] = [];
+		for (let n = 1; n <= STALE; n++) {
+			const customers = n <= SHARED ? [`stale-cust-${n}`, `shared-cust-${n}`] : [`stale-cust-${n}`];
+			state.addCart(`stale-${n}`, { customers, updatedAt: now - (31 + (n % 60)) * DAY - n * MINUTE });
+			stale.push(`stale-${n}`);
+		}
+		const fresh = new Map<string, { customers: string[]; updatedAt: number }>();
+		for (let n = 1; n <= FRESH; n++) {
+			// Up to 29 days old: inside the template's 30 days.
+			const cart = state.addCart(`fresh-${n}`, { customers: [`fresh-cust-${n}`], updatedAt: now - (n % 30) * DAY + MINUTE });
+			fresh.set(cart.id, { customers: [...cart.customers], updatedAt: cart.updatedAt });
+		}
+		for (let n = 1; n <= STALE_ANONYMOUS; n++) state.addCart(`stale-anonymous-${n}`, { updatedAt: now - 90 * DAY });
+		await n8n.importJson('workflow', templateForManualRun('epccE2eCleanup01'));
+
+		const started = Date.now();
+		const execution = await n8n.execute('epccE2eCleanup01', 600);
+		const seconds = (Date.now() - started) / 1000;
+		expect(execution.run?.status).toBe('success');
+		const runData = execution.run!.data.resultData.runData;
+		const nodeSeconds = Object.values(runData).flat().reduce((sum, run) => sum + (run.executionTime ?? 0), 0) / 1000;
+		process.stdout.write(
+			`\nNightly cleanup template, n8n ${N8N_VERSION}: ${STALE} stale carts (${STALE + SHARED} associations) cleared with ` +
+				`${emulator.apiRequests().length} API requests; nodes ran ${nodeSeconds.toFixed(1)} s, \`n8n execute\` took ${seconds.toFixed(1)} s with its start-up\n`,
+		);
+
+		expect(Object.values(runData).flat().filter((run) => run.error)).toEqual([]);
+
+		// Listed: one item per stale cart and customer; nothing fresh, nothing without a customer.
+		const pairs = nodeOutput(execution, 'Stale Carts With Customers');
+		expect(pairs).toHaveLength(STALE + SHARED);
+		expect(new Set(pairs.map((pair) => pair.cartId))).toEqual(new Set(stale));
+		// Every association removed, no item failed (the error outputs are empty) or was lost.
+		expect(nodeOutput(execution, 'Remove Customer From Cart', 1)).toEqual([]);
+		const removed = nodeOutput(execution, 'Remove Customer From Cart');
+		expect(removed).toHaveLength(STALE + SHARED);
+		expect(removed.every((item) => item.success === true && item.notFound === undefined)).toBe(true);
+		expect(nodeOutput(execution, 'Delete Cart', 1)).toEqual([]);
+		const deleted = nodeOutput(execution, 'Delete Cart');
+		expect(deleted.map((item) => item.cartId).sort()).toEqual([...stale].sort());
+		expect(deleted.every((item) => item.success === true && item.notFound === undefined)).toBe(true);
+
+		// What the store holds now, and what it was asked.
+		expect(stale.filter((id) => state.carts.has(id))).toEqual([]);
+		for (const [id, before] of fresh) {
+			const cart = state.carts.get(id)!;
+			expect({ customers: [...cart.customers], updatedAt: cart.updatedAt }).toEqual(before);
+		}
+		expect([...state.carts.keys()].filter((id) => id.startsWith('stale-anonymous-'))).toHaveLength(STALE_ANONYMOUS);
+		const requests = emulator.apiRequests();
+		expect(requests.filter((r) => /fresh-|stale-anonymous-/.test(r.url))).toEqual([]);
+		expect(requests.filter((r) => r.path === '/v2/carts').map((r) => new URLSearchParams(r.query).get('page[offset]'))).toEqual(
+			Array.from({ length: 12 }, (_, page) => String(page * 100)),
+		);
+		const count = (method: string, pattern: RegExp) => requests.filter((r) => r.method === method && pattern.test(r.path)).length;
+		expect(count('DELETE', /^\/v2\/carts\/stale-\d+\/relationships\/customers$/)).toBe(STALE + SHARED);
+		expect(count('DELETE', /^\/v2\/carts\/stale-\d+$/)).toBe(STALE);
+		expect(requests.every((r) => r.status !== undefined && r.status < 300)).toBe(true);
+		expect(emulator.tokenRequests()).toHaveLength(1);
+	});
+});
