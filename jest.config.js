@@ -7,5 +7,7 @@ module.exports = {
 	// Type checking is `npm run typecheck`; here ts-jest only transpiles, which keeps runs fast.
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/setupEnv.ts'],
+	// Concurrent tests (the fault matrix) mostly wait on timeouts and backoffs.
+	maxConcurrency: 12,
 	testTimeout: 30000,
 };

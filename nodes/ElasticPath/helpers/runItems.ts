@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sessionFor } from '../transport/session';
+import { withoutSecrets } from './withoutSecrets';
 
 /** One operation of the node, run once per input item. */
 export interface ItemOperation {
@@ -20,8 +21,13 @@ function errorItem(error: NodeError, identity: IDataObject): IDataObject {
 }
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	// n8n stores the error's node, parameters included: keep typed tokens out of it.
+	(nodeError as { node: INode }).node = withoutSecrets(nodeError.node);
+	return nodeError;
 }
 
 /**
