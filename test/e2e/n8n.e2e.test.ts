@@ -1,25 +1,24 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the end-to-end test drives n8n processes from plain Node.js */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the end-to-end test drives n8n processes from plain Node.js */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { DEFAULT_CLIENT, EpccEmulator, isApiRequest } from '../emulator/EpccEmulator';
 import { installN8n, N8nInstance, nodeOutput, packPackage } from './n8nProcess';
+import { N8N_VERSION } from './version';
 import { associationWorkflow, BAD_SECRET_CREDENTIAL_ID, CREDENTIAL_ID } from './workflows';
-
-const N8N_VERSION = process.env.N8N_E2E_VERSION ?? '1.123.50';
 
 describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
 	const emulator = new EpccEmulator();
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
-		const [bin, tarball] = await Promise.all([
+		const [install, tarball] = await Promise.all([
 			installN8n(N8N_VERSION),
 			packPackage(mkdtempSync(path.join(tmpdir(), 'epcc-pack-'))),
 			emulator.start(),
 		]);
-		n8n = new N8nInstance(bin);
+		n8n = new N8nInstance(install);
 		await n8n.installPackage(tarball);
 		const credential = (id: string, clientSecret: string) => ({
 			id,
@@ -35,6 +34,7 @@ describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
 
 	afterAll(async () => {
 		await emulator.stop();
+		n8n?.remove();
 	});
 
 	beforeEach(() => {
