@@ -90,6 +90,11 @@ export class N8nServer {
 		return { status: response.status, text, json: () => JSON.parse(text) as unknown };
 	}
 
+	/** The session cookie after signIn(), as `name=value`, to hand to a browser. */
+	get sessionCookie(): string {
+		return this.cookie;
+	}
+
 	/** Creates the owner account on a fresh instance (or logs in if it exists) and keeps the session cookie. */
 	async signIn(owner = LOCAL_OWNER): Promise<void> {
 		const setup = await this.request('POST', '/rest/owner/setup', owner);
