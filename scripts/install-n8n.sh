@@ -14,21 +14,24 @@ if [ "${version%%.*}" -ge 2 ]; then node_home="$("$here/install-node.sh" 24)"; f
 # One install of a version at a time (the demo and the tests may start together).
 mkdir -p "$cache" && exec 9>"$dir.lock" && flock 9
 
-if ! { [ -x "$dir/node_modules/.bin/n8n" ] && [ -f "$dir/.complete" ]; }; then
+binding="$dir/node_modules/sqlite3/build/Release/node_sqlite3.node"
+if ! { [ -x "$dir/node_modules/.bin/n8n" ] && [ -f "$binding" ] && [ -f "$dir/.complete" ]; }; then
 	rm -rf "$dir" && mkdir -p "$dir"
 	# n8n depends on xlsx through a tarball URL outside the npm registry; 0.18.5 is the same library from the registry.
 	cat >"$dir/package.json" <<JSON
 { "name": "n8n-cache", "private": true, "dependencies": { "n8n": "$version" }, "overrides": { "xlsx": "0.18.5" } }
 JSON
-	# --ignore-scripts: native addons n8n does not need to run workflows (isolated-vm needs Node 22+) are not built.
+	# --ignore-scripts: native addons n8n does not need are not built (n8n 2.x's isolated-vm loads its prebuilt binary).
 	(cd "$dir" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
-	# sqlite3 is n8n's default database and needs its native binding, which --ignore-scripts skipped; for n8n 2.x it is
-	# built by Node 24 against Node 24's headers from the cache (node-gyp would otherwise download them).
+	# sqlite3 is n8n's default database and needs its native binding, which --ignore-scripts skipped. --ignore-scripts=false:
+	# under `npm run`, npm hands the project's ignore-scripts=true down to this npm, which would then silently build nothing.
+	# For n8n 2.x it is built by Node 24 against Node 24's headers from the cache (node-gyp would otherwise download them).
 	if [ -n "$node_home" ]; then
-		(cd "$dir" && PATH="$node_home/bin:$PATH" npm_config_nodedir="$node_home" npm rebuild sqlite3 --loglevel=error >&2)
+		(cd "$dir" && PATH="$node_home/bin:$PATH" npm_config_nodedir="$node_home" npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2)
 	else
-		(cd "$dir" && npm rebuild sqlite3 --loglevel=error >&2)
+		(cd "$dir" && npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2)
 	fi
+	[ -f "$binding" ] || { echo "install-n8n.sh: sqlite3's native binding was not built ($binding)" >&2; exit 1; }
 	touch "$dir/.complete"
 fi
 
