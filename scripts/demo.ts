@@ -119,6 +119,7 @@ function describeOutcome(execution: Execution, nodeName: string, pairs: Pair[]):
 		console.log(`${failed.length} failed, and the others went on (On Error: Continue):`);
 		for (const item of failed) {
 			console.log(`  FAILED   cart ${item.cartId}  <-  customer ${item.customerId}: ${item.error}${item.httpCode ? ` [HTTP ${item.httpCode}]` : ''}`);
+			if (item.errorDescription) console.log(`           ${item.errorDescription}`);
 		}
 	}
 	return true;
