@@ -1,20 +1,46 @@
 #!/usr/bin/env bash
-# Installs a real n8n into a cache folder outside the repo (reused between runs) and prints its bin path.
-# Usage: scripts/install-n8n.sh [version]   (default 1.123.50, the n8n 1.x line on Node 20)
+# Installs a real n8n into a cache folder outside the repo (reused between runs) and prints the path of a launcher that
+# runs it on the Node.js it needs. Usage: scripts/install-n8n.sh [version]   (default 1.123.50, the n8n 1.x line)
+#   n8n 1.x runs on this machine's Node.js (20); n8n 2.x needs Node 24, installed into the cache by install-node.sh.
 set -euo pipefail
 version="${1:-${N8N_VERSION:-1.123.50}}"
 cache="${EPCC_N8N_CACHE:-$HOME/.cache/n8n-nodes-elasticpath}"
 dir="$cache/n8n-$version"
-bin="$dir/node_modules/.bin/n8n"
-if [ -x "$bin" ] && [ -f "$dir/.complete" ]; then echo "$bin"; exit 0; fi
-rm -rf "$dir" && mkdir -p "$dir"
-# n8n depends on xlsx through a tarball URL outside the npm registry; 0.18.5 is the same library from the registry.
-cat >"$dir/package.json" <<JSON
+here="$(cd "$(dirname "$0")" && pwd)"
+
+node_home=""
+if [ "${version%%.*}" -ge 2 ]; then node_home="$("$here/install-node.sh" 24)"; fi
+
+# One install of a version at a time (the demo and the tests may start together).
+mkdir -p "$cache" && exec 9>"$dir.lock" && flock 9
+
+binding="$dir/node_modules/sqlite3/build/Release/node_sqlite3.node"
+if ! { [ -x "$dir/node_modules/.bin/n8n" ] && [ -f "$binding" ] && [ -f "$dir/.complete" ]; }; then
+	rm -rf "$dir" && mkdir -p "$dir"
+	# n8n depends on xlsx through a tarball URL outside the npm registry; 0.18.5 is the same library from the registry.
+	cat >"$dir/package.json" <<JSON
 { "name": "n8n-cache", "private": true, "dependencies": { "n8n": "$version" }, "overrides": { "xlsx": "0.18.5" } }
 JSON
-# --ignore-scripts: a native addon (isolated-vm) in later lines needs Node 22 and is not needed to run workflows.
-(cd "$dir" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
-# sqlite3 is n8n's default database and needs its native binding, which --ignore-scripts skipped.
-(cd "$dir" && npm rebuild sqlite3 --loglevel=error >&2)
-touch "$dir/.complete"
-echo "$bin"
+	# --ignore-scripts: native addons n8n does not need are not built (n8n 2.x's isolated-vm loads its prebuilt binary).
+	(cd "$dir" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+	# sqlite3 is n8n's default database and needs its native binding, which --ignore-scripts skipped. --ignore-scripts=false:
+	# under `npm run`, npm hands the project's ignore-scripts=true down to this npm, which would then silently build nothing.
+	# For n8n 2.x it is built by Node 24 against Node 24's headers from the cache (node-gyp would otherwise download them).
+	if [ -n "$node_home" ]; then
+		(cd "$dir" && PATH="$node_home/bin:$PATH" npm_config_nodedir="$node_home" npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2)
+	else
+		(cd "$dir" && npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2)
+	fi
+	[ -f "$binding" ] || { echo "install-n8n.sh: sqlite3's native binding was not built ($binding)" >&2; exit 1; }
+	touch "$dir/.complete"
+fi
+
+# The launcher puts the right Node.js first on PATH, so n8n and any process it starts (task runners) use it.
+launcher="$dir/n8n"
+cat >"$launcher.$$" <<SH
+#!/usr/bin/env bash
+${node_home:+export PATH="$node_home/bin:\$PATH"}
+exec node "$dir/node_modules/n8n/bin/n8n" "\$@"
+SH
+chmod +x "$launcher.$$" && mv -f "$launcher.$$" "$launcher"
+echo "$launcher"

@@ -1,6 +1,7 @@
 import { EpccEmulator, isApiRequest } from '../emulator/EpccEmulator';
 import type { N8nInstance } from './n8nProcess';
-import { N8N_VERSION, n8nWithPackage, nodeOutput } from './n8nProcess';
+import { n8nWithPackage, nodeOutput } from './n8nProcess';
+import { N8N_VERSION } from './version';
 import { associationWorkflow, BAD_SECRET_CREDENTIAL_ID, CREDENTIAL_ID, emulatorCredential } from './workflows';
 
 describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
@@ -8,7 +9,7 @@ describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
-		[n8n] = await Promise.all([n8nWithPackage(), emulator.start()]);
+		[n8n] = await Promise.all([n8nWithPackage(N8N_VERSION), emulator.start()]);
 		await n8n.importJson('credentials', [
 			emulatorCredential(CREDENTIAL_ID, emulator.baseUrl),
 			emulatorCredential(BAD_SECRET_CREDENTIAL_ID, emulator.baseUrl, 'e2e-wrong-secret'),
@@ -17,6 +18,7 @@ describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
 
 	afterAll(async () => {
 		await emulator.stop();
+		n8n?.remove();
 	});
 
 	beforeEach(() => {

@@ -1,14 +1,20 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- the end-to-end harness starts n8n processes from plain Node.js */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const REPO = path.resolve(__dirname, '..', '..');
+/** The repository: the nearest folder with a package.json (this file also runs compiled, from build/). */
+export const REPO = (function findRepo(dir: string): string {
+	return existsSync(path.join(dir, 'package.json')) ? dir : findRepo(path.dirname(dir));
+})(__dirname);
 
-/** The n8n the end-to-end tests run (N8N_E2E_VERSION to try another). */
-export const N8N_VERSION = process.env.N8N_E2E_VERSION ?? '1.123.50';
+import versions from './n8n-versions.json';
+
+/** The n8n lines the package is tested on: 1.x on this machine's Node 20, 2.x on Node 24 from the cache. */
+export const N8N_VERSIONS: string[] = versions;
 
 export interface ProcessResult {
 	code: number | null;
@@ -16,13 +22,17 @@ export interface ProcessResult {
 	stderr: string;
 }
 
+/** The environment for child processes: jest's NODE_ENV=test makes n8n use a throw-away database and print nothing. */
+export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+	delete env.NODE_ENV;
+	return env;
+}
+
 /** Runs a command without blocking this process (the emulator answers from it meanwhile). */
 export async function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<ProcessResult> {
 	return await new Promise((resolve, reject) => {
-		const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
-		// Jest sets NODE_ENV=test, under which n8n uses a throw-away database and prints nothing.
-		delete env.NODE_ENV;
-		const child = spawn(command, args, { cwd: options.cwd ?? REPO, env });
+		const child = spawn(command, args, { cwd: options.cwd ?? REPO, env: childEnv(options.env) });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -32,11 +42,30 @@ export async function run(command: string, args: string[], options: { env?: Node
 	});
 }
 
+/** A TCP port nobody listens on right now (n8n 2.x's task broker would otherwise take 5679 in every process). */
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export interface N8nInstall {
+	version: string;
+	major: number;
+	/** A launcher that runs this n8n on the Node.js it needs. */
+	bin: string;
+}
+
 /** A real n8n installed in the cache folder by scripts/install-n8n.sh (reused between runs). */
-export async function installN8n(version: string): Promise<string> {
+export async function installN8n(version: string): Promise<N8nInstall> {
 	const result = await run('bash', [path.join(REPO, 'scripts', 'install-n8n.sh'), version]);
 	if (result.code !== 0) throw new Error(`Installing n8n ${version} failed:\n${result.stderr.slice(-4000)}`);
-	return result.stdout.trim().split('\n').pop()!;
+	return { version, major: Number(version.split('.')[0]), bin: result.stdout.trim().split('\n').pop()! };
 }
 
 /** The package as npm would publish it. */
@@ -56,21 +85,27 @@ export interface Execution {
 	};
 }
 
-/** One n8n user folder with the packed package installed as a community package. */
+/** One n8n user folder (throw-away unless given) with the package installed as a community package. */
 export class N8nInstance {
-	readonly userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-e2e-'));
+	readonly userFolder: string;
 
 	private readonly encryptionKey = randomBytes(24).toString('hex');
 
-	constructor(private readonly bin: string) {}
+	constructor(
+		readonly install: N8nInstall,
+		userFolder?: string,
+	) {
+		this.userFolder = userFolder ?? mkdtempSync(path.join(tmpdir(), 'n8n-e2e-'));
+	}
 
 	get env(): NodeJS.ProcessEnv {
 		return {
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: this.encryptionKey,
-			N8N_EXPRESSION_ENGINE: 'legacy',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			// `execute --rawOutput` prints the run through n8n's logger at info level; the test
 			// runner sends its own n8n-core logs to a file, this n8n prints to its console.
@@ -80,16 +115,33 @@ export class N8nInstance {
 	}
 
 	/** Where n8n looks for community packages: ~/.n8n/nodes/node_modules/<name>. */
+	get packageFolder(): string {
+		return path.join(this.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-elasticpath');
+	}
+
+	/** Installs the packed tarball, as the Community Nodes panel would. */
 	async installPackage(tarball: string): Promise<void> {
-		const target = path.join(this.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-elasticpath');
-		mkdirSync(target, { recursive: true });
-		const result = await run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+		mkdirSync(this.packageFolder, { recursive: true });
+		const result = await run('tar', ['-xzf', tarball, '-C', this.packageFolder, '--strip-components=1']);
 		if (result.code !== 0) throw new Error(`Extracting ${tarball} failed: ${result.stderr}`);
 	}
 
-	private async cli(args: string[], timeoutSeconds = 180): Promise<ProcessResult> {
+	/**
+	 * Copies the working tree's build (dist/ and package.json). A copy, not a link: through a link
+	 * the node would load the working tree's n8n-workflow instead of the one of the n8n running it.
+	 */
+	installBuild(): void {
+		rmSync(this.packageFolder, { recursive: true, force: true });
+		mkdirSync(this.packageFolder, { recursive: true });
+		cpSync(path.join(REPO, 'dist'), path.join(this.packageFolder, 'dist'), { recursive: true });
+		cpSync(path.join(REPO, 'package.json'), path.join(this.packageFolder, 'package.json'));
+	}
+
+	/** One n8n command, bounded in time and with a task-broker port of its own. */
+	async cli(args: string[], timeoutSeconds = 180): Promise<ProcessResult> {
+		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 		// `n8n execute` can spin forever after a failed run instead of exiting: always bound it.
-		return await run('timeout', ['--kill-after=10', String(timeoutSeconds), this.bin, ...args], { env: this.env });
+		return await run('timeout', ['--kill-after=10', String(timeoutSeconds), this.install.bin, ...args], { env });
 	}
 
 	async importJson(kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
@@ -97,6 +149,13 @@ export class N8nInstance {
 		writeFileSync(file, JSON.stringify(data));
 		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
 		if (result.code !== 0) throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
+	}
+
+	/** Makes a workflow's triggers live at the next start: n8n 1.x activates, n8n 2.x publishes. */
+	async activate(workflowId: string): Promise<void> {
+		const args = this.install.major >= 2 ? ['publish:workflow', `--id=${workflowId}`] : ['update:workflow', `--id=${workflowId}`, '--active=true'];
+		const result = await this.cli(args);
+		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
 	async execute(workflowId: string, timeoutSeconds?: number): Promise<Execution> {
@@ -109,12 +168,16 @@ export class N8nInstance {
 			return { result };
 		}
 	}
+
+	remove(): void {
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
 }
 
 /** A fresh n8n user folder with the package, packed as npm would publish it, installed. */
-export async function n8nWithPackage(version = N8N_VERSION): Promise<N8nInstance> {
-	const [bin, tarball] = await Promise.all([installN8n(version), packPackage(mkdtempSync(path.join(tmpdir(), 'epcc-pack-')))]);
-	const n8n = new N8nInstance(bin);
+export async function n8nWithPackage(version: string): Promise<N8nInstance> {
+	const [install, tarball] = await Promise.all([installN8n(version), packPackage(mkdtempSync(path.join(tmpdir(), 'epcc-pack-')))]);
+	const n8n = new N8nInstance(install);
 	await n8n.installPackage(tarball);
 	return n8n;
 }

@@ -1,9 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- the end-to-end test reports its run time on the test runner's stdout */
-import template from '../../examples/nightly-stale-cart-cleanup.json';
-import { EpccEmulator } from '../emulator/EpccEmulator';
+import { DEFAULT_CLIENT, EpccEmulator } from '../emulator/EpccEmulator';
 import type { N8nInstance } from './n8nProcess';
-import { N8N_VERSION, n8nWithPackage, nodeOutput } from './n8nProcess';
-import { CREDENTIAL_ID, emulatorCredential } from './workflows';
+import { n8nWithPackage, nodeOutput } from './n8nProcess';
+import { N8N_VERSION } from './version';
+import { elasticPathCredential, forImport, loadTemplate, templateWorkflowId } from './templates';
+
+const template = loadTemplate('nightly-stale-cart-cleanup.json');
 
 const DAY = 24 * 3600 * 1000;
 const MINUTE = 60_000;
@@ -13,34 +15,13 @@ const SHARED = 10;
 const FRESH = 100;
 const STALE_ANONYMOUS = 20;
 
-const TRIGGER = 'Every Night at 3:00';
-const ELASTIC_PATH = 'n8n-nodes-elasticpath.elasticPath';
-
-/**
- * The template file as users import it, with one change: `n8n execute` cannot start a
- * Schedule Trigger (it would wait for 3:00), so the copy swaps it for a Manual Trigger under
- * the same name. The Elastic Path nodes get the emulator's credential, as a user picks one.
- */
-function templateForManualRun(id: string) {
-	const workflow = JSON.parse(JSON.stringify(template)) as typeof template & { id: string };
-	workflow.id = id;
-	const nodes = workflow.nodes as Array<Record<string, unknown>>;
-	const trigger = nodes.find((node) => node.name === TRIGGER)!;
-	expect(trigger.type).toBe('n8n-nodes-base.scheduleTrigger');
-	Object.assign(trigger, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
-	for (const node of nodes.filter((n) => n.type === ELASTIC_PATH)) {
-		node.credentials = { elasticPathApi: { id: CREDENTIAL_ID, name: 'Elastic Path emulator' } };
-	}
-	return workflow;
-}
-
 describe(`the nightly stale cart cleanup template in a real n8n ${N8N_VERSION}`, () => {
 	const emulator = new EpccEmulator();
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
-		[n8n] = await Promise.all([n8nWithPackage(), emulator.start()]);
-		await n8n.importJson('credentials', [emulatorCredential(CREDENTIAL_ID, emulator.baseUrl)]);
+		[n8n] = await Promise.all([n8nWithPackage(N8N_VERSION), emulator.start()]);
+		await n8n.importJson('credentials', [elasticPathCredential({ baseUrl: emulator.baseUrl, ...DEFAULT_CLIENT })]);
 	});
 
 	afterAll(async () => {
@@ -53,20 +34,21 @@ describe(`the nightly stale cart cleanup template in a real n8n ${N8N_VERSION}`,
 		const stale: string[] = [];
 		for (let n = 1; n <= STALE; n++) {
 			const customers = n <= SHARED ? [`stale-cust-${n}`, `shared-cust-${n}`] : [`stale-cust-${n}`];
-			state.addCart(`stale-${n}`, { customers, updatedAt: now - (31 + (n % 60)) * DAY - n * MINUTE });
+			state.addCart(`stale-${n}`, { customers, updatedAt: now - (6 + (n % 60)) * DAY - n * MINUTE });
 			stale.push(`stale-${n}`);
 		}
 		const fresh = new Map<string, { customers: string[]; updatedAt: number }>();
 		for (let n = 1; n <= FRESH; n++) {
-			// Up to 29 days old: inside the template's 30 days.
-			const cart = state.addCart(`fresh-${n}`, { customers: [`fresh-cust-${n}`], updatedAt: now - (n % 30) * DAY + MINUTE });
+			// Up to 4 days old: inside the template's 5 days.
+			const cart = state.addCart(`fresh-${n}`, { customers: [`fresh-cust-${n}`], updatedAt: now - (n % 5) * DAY + MINUTE });
 			fresh.set(cart.id, { customers: [...cart.customers], updatedAt: cart.updatedAt });
 		}
 		for (let n = 1; n <= STALE_ANONYMOUS; n++) state.addCart(`stale-anonymous-${n}`, { updatedAt: now - 90 * DAY });
-		await n8n.importJson('workflow', templateForManualRun('epccE2eCleanup01'));
+		// The file as users import it: it has a Manual Trigger beside the Schedule Trigger.
+		await n8n.importJson('workflow', forImport(template));
 
 		const started = Date.now();
-		const execution = await n8n.execute('epccE2eCleanup01', 600);
+		const execution = await n8n.execute(templateWorkflowId(template.file), 600);
 		const seconds = (Date.now() - started) / 1000;
 		expect(execution.run?.status).toBe('success');
 		const runData = execution.run!.data.resultData.runData;

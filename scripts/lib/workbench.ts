@@ -1,0 +1,73 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- a command-line script in plain Node.js, with its own errors */
+import path from 'node:path';
+
+import { seedDemoStore } from '../../test/emulator/demoStore';
+import { DEFAULT_CLIENT, EpccEmulator } from '../../test/emulator/EpccEmulator';
+import { installN8n, N8nInstance } from '../../test/e2e/n8nProcess';
+import { N8nServer } from '../../test/e2e/n8nServer';
+import { elasticPathCredential, forImport, loadTemplates, nodeByType } from '../../test/e2e/templates';
+
+/** The header the logout-webhook template checks, with a value for local use only. */
+export const LOCAL_STOREFRONT_SECRET = { name: 'X-Storefront-Secret', value: 'local-dev-secret' };
+
+export const NODE_TYPES = ['n8n-nodes-elasticpath.elasticPath@1', 'n8n-nodes-elasticpath.elasticPathTool@1'];
+
+export interface Workbench {
+	emulator: EpccEmulator;
+	n8n: N8nInstance;
+	server: N8nServer;
+	templates: Array<{ id: string; name: string; file: string }>;
+	logFile: string;
+	stop(): Promise<void>;
+}
+
+/**
+ * The n8n editor with the node built from this working tree, the emulator seeded with the demo
+ * store, the credentials it needs and every template imported: what `npm run dev` and the
+ * screenshot script start. The n8n user folder is throw-away, like the emulator's state.
+ */
+export async function startWorkbench(options: { version: string; port: number; progress: (line: string) => void }): Promise<Workbench> {
+	const { progress } = options;
+	progress(`Getting n8n ${options.version} ready (installed into ~/.cache/n8n-nodes-elasticpath on first use)...`);
+	const n8n = new N8nInstance(await installN8n(options.version));
+	const emulator = new EpccEmulator();
+	let server: N8nServer | undefined;
+	const stop = async () => {
+		await server?.stop();
+		await emulator.stop();
+		n8n.remove();
+	};
+	try {
+		await emulator.start();
+		seedDemoStore(emulator.state);
+		n8n.installBuild();
+		const templates = loadTemplates();
+		const webhook = templates.find((t) => t.file === 'logout-webhook.json');
+		await n8n.importJson('credentials', [
+			elasticPathCredential({ baseUrl: emulator.baseUrl, ...DEFAULT_CLIENT }),
+			...(webhook ? [{ ...nodeByType(webhook.workflow, 'n8n-nodes-base.webhook').credentials!.httpHeaderAuth, type: 'httpHeaderAuth', data: LOCAL_STOREFRONT_SECRET }] : []),
+		]);
+		const imported = templates.map(forImport);
+		for (const workflow of imported) await n8n.importJson('workflow', workflow);
+		if (webhook) await n8n.activate(imported[templates.indexOf(webhook)].id!);
+
+		progress(`Starting the n8n editor on port ${options.port}...`);
+		const logFile = path.join(n8n.userFolder, 'n8n.log');
+		server = await N8nServer.start(n8n, { port: options.port, logFile });
+		await server.signIn();
+		const known = await server.nodeTypes(NODE_TYPES);
+		const missing = NODE_TYPES.filter((type) => !known.has(type));
+		if (missing.length) throw new Error(`n8n started but does not know ${missing.join(', ')}:\n${server.output.slice(-3000)}`);
+		return {
+			emulator,
+			n8n,
+			server,
+			logFile,
+			templates: imported.map((w, i) => ({ id: w.id!, name: w.name, file: templates[i].file })),
+			stop,
+		};
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}

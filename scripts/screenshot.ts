@@ -1,0 +1,70 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- a command-line script in plain Node.js */
+/**
+ * `npm run screenshot`: photographs the Elastic Path node's panel in the real n8n editor for the
+ * README (docs/*.png), with headless Chromium from Debian's `chromium` package driven by
+ * playwright-core (no browser download). Needs `apt-get install -y chromium`.
+ * N8N_VERSION picks the n8n line (default: the newest tested), N8N_PORT the port (default 5678).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import type { Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+import { N8N_VERSIONS, REPO } from '../test/e2e/n8nProcess';
+import { startWorkbench } from './lib/workbench';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const DOCS = path.join(REPO, 'docs');
+const NODE_NAME = 'Remove customer from cart';
+
+async function shoot(page: Page, file: string): Promise<void> {
+	await page.screenshot({ path: path.join(DOCS, file) });
+	console.log(`Wrote docs/${file}`);
+}
+
+async function main(): Promise<void> {
+	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+	const version = process.env.N8N_VERSION ?? N8N_VERSIONS[N8N_VERSIONS.length - 1];
+	const port = Number(process.env.N8N_PORT ?? 5678);
+	const bench = await startWorkbench({ version, port, progress: (line) => console.log(line) });
+	const profile = mkdtempSync(path.join(tmpdir(), 'chromium-profile-'));
+	try {
+		const context = await chromium.launchPersistentContext(profile, {
+			executablePath: CHROMIUM,
+			headless: true,
+			args: FLAGS,
+			viewport: { width: 1440, height: 900 },
+		});
+		const [name, value] = bench.server.sessionCookie.split('=');
+		await context.addCookies([{ name, value, domain: 'localhost', path: '/' }]);
+		const page = context.pages()[0] ?? (await context.newPage());
+		mkdirSync(DOCS, { recursive: true });
+		const cleanup = bench.templates.find((t) => t.file === 'nightly-cart-cleanup.json')!;
+
+		await page.goto(`${bench.server.baseUrl}/workflow/${cleanup.id}`);
+		const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"], [data-name="${NODE_NAME}"]`).first();
+		await node.waitFor({ timeout: 60_000 });
+		await page.waitForTimeout(1500);
+		await shoot(page, 'cleanup-workflow.png');
+
+		await node.dblclick();
+		const panel = page.locator('[data-test-id="ndv"]');
+		await panel.waitFor({ timeout: 30_000 });
+		await page.locator('[data-test-id="node-execute-button"]').first().click();
+		await page.getByText('demo-cart-1004').first().waitFor({ timeout: 60_000 });
+		await page.waitForTimeout(1000);
+		await shoot(page, 'node-panel.png');
+		await context.close();
+	} finally {
+		rmSync(profile, { recursive: true, force: true });
+		await bench.stop();
+	}
+}
+
+main().catch((error: Error) => {
+	console.error(error.message);
+	process.exitCode = 1;
+});

@@ -1,0 +1,189 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the end-to-end test drives n8n processes from plain Node.js */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { DEMO_ASSOCIATIONS, DEMO_UNLISTED, seedDemoStore } from '../emulator/demoStore';
+import { DEFAULT_CLIENT, EpccEmulator } from '../emulator/EpccEmulator';
+import { documented } from '../emulator/jsonapi';
+import { installN8n, N8nInstance, nodeOutput, packPackage } from './n8nProcess';
+import { N8nServer } from './n8nServer';
+import type { Template } from './templates';
+import {
+	ELASTIC_PATH_TYPES,
+	elasticPathCredential,
+	forImport,
+	loadTemplate,
+	loadTemplates,
+	nodeByType,
+	nodeTypesOf,
+	runsFromCli,
+	templateWorkflowId,
+} from './templates';
+import { N8N_VERSION } from './version';
+
+const templates = loadTemplates();
+const cleanup = loadTemplate('nightly-cart-cleanup.json');
+const webhook = loadTemplate('logout-webhook.json');
+const agent = loadTemplate('ai-agent-cart-assistant.json');
+const STOREFRONT_SECRET = randomBytes(16).toString('hex');
+
+/** Every template in examples/ goes through here: each imports, and each that can run here runs. */
+describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
+	const emulator = new EpccEmulator();
+	let n8n: N8nInstance;
+
+	beforeAll(async () => {
+		const [install, tarball] = await Promise.all([
+			installN8n(N8N_VERSION),
+			packPackage(mkdtempSync(path.join(tmpdir(), 'epcc-pack-'))),
+			emulator.start(),
+		]);
+		n8n = new N8nInstance(install);
+		await n8n.installPackage(tarball);
+		await n8n.importJson('credentials', [
+			elasticPathCredential({ baseUrl: emulator.baseUrl, ...DEFAULT_CLIENT }),
+			{ ...nodeByType(webhook.workflow, 'n8n-nodes-base.webhook').credentials!.httpHeaderAuth, type: 'httpHeaderAuth', data: { name: 'X-Storefront-Secret', value: STOREFRONT_SECRET } },
+		]);
+		for (const template of templates) await n8n.importJson('workflow', forImport(template));
+	});
+
+	afterAll(async () => {
+		await emulator.stop();
+		n8n?.remove();
+	});
+
+	beforeEach(() => {
+		emulator.log.length = 0;
+		emulator.state.carts.clear();
+		seedDemoStore(emulator.state);
+	});
+
+	it('has templates, each with sticky notes and the Elastic Path node', () => {
+		expect(templates.length).toBeGreaterThanOrEqual(3);
+		for (const { workflow } of templates) {
+			expect(workflow.nodes.some((n) => n.type === 'n8n-nodes-base.stickyNote')).toBe(true);
+			expect(workflow.nodes.some((n) => ELASTIC_PATH_TYPES.includes(n.type))).toBe(true);
+		}
+	});
+
+	// A Schedule Trigger cannot start `n8n execute` (it starts at a Manual Trigger on both lines), so
+	// templates that run on a schedule ship with a Manual Trigger beside it, as n8n's own templates
+	// do for trying a workflow by hand: the test then runs the file exactly as users import it.
+	describe.each(templates.filter((t) => runsFromCli(t.workflow)))('$file, run with n8n execute', (template: Template) => {
+		it('finishes, and each Elastic Path node called the emulator', async () => {
+			const execution = await n8n.execute(templateWorkflowId(template.file));
+
+			expect(execution.run?.status).toBe('success');
+			for (const node of template.workflow.nodes.filter((n) => ELASTIC_PATH_TYPES.includes(n.type))) {
+				expect(nodeOutput(execution, node.name).length).toBeGreaterThan(0);
+			}
+			expect(emulator.apiRequests().length).toBeGreaterThan(0);
+		});
+	});
+
+	it('nightly cleanup: removes each listed association, reports the missing cart, leaves other carts alone', async () => {
+		const execution = await n8n.execute(templateWorkflowId(cleanup.file));
+
+		expect(execution.run?.status).toBe('success');
+		expect(nodeOutput(execution, 'Remove customer from cart')).toEqual([
+			...DEMO_ASSOCIATIONS.map((pair) => ({ ...pair, success: true })),
+			expect.objectContaining({ cartId: 'demo-cart-1004', customerId: 'demo-customer-margaret', httpCode: '404', error: 'Elastic Path answered 404: Not Found: Cart not found' }),
+		]);
+		expect(emulator.apiRequests().map((r) => [r.method, r.path, JSON.parse(r.body)])).toEqual(
+			['demo-cart-1001', 'demo-cart-1002', 'demo-cart-1003', 'demo-cart-1004'].map((cartId, i) => [
+				'DELETE',
+				`/v2/carts/${cartId}/relationships/customers`,
+				{ data: [{ type: 'customer', id: ['demo-customer-ada', 'demo-customer-grace', 'demo-customer-linus', 'demo-customer-margaret'][i] }] },
+			]),
+		);
+		for (const { cartId } of DEMO_ASSOCIATIONS) expect(emulator.state.carts.get(cartId)!.customers.size).toBe(0);
+		expect([...emulator.state.carts.get(DEMO_UNLISTED.cartId)!.customers]).toEqual([DEMO_UNLISTED.customerId]);
+	});
+
+	describe('in the running editor', () => {
+		let server: N8nServer;
+
+		beforeAll(async () => {
+			// The webhook template is tested through its real production webhook rather than a copy
+			// with a Manual Trigger: reading the request, refusing a caller without the secret and the
+			// answer the storefront gets are what users rely on.
+			await n8n.activate(templateWorkflowId(webhook.file));
+			server = await N8nServer.start(n8n);
+			await server.signIn();
+		});
+
+		afterAll(async () => {
+			await server?.stop();
+		});
+
+		it.each(templates)('$file is in n8n, and n8n knows every node type in it', async (template: Template) => {
+			const stored = await server.request('GET', `/rest/workflows/${templateWorkflowId(template.file)}`);
+			expect(stored.status).toBe(200);
+			const { data } = stored.json() as { data: { name: string; nodes: Array<{ name: string }> } };
+			expect(data.name).toBe(template.workflow.name);
+			expect(data.nodes.map((n) => n.name).sort()).toEqual(template.workflow.nodes.map((n) => n.name).sort());
+
+			const wanted = nodeTypesOf(template.workflow);
+			const known = await server.nodeTypes(wanted);
+			expect(wanted.filter((type) => !known.has(type))).toEqual([]);
+		});
+
+		it('AI agent: its Elastic Path tools are the node as n8n derives it for agents (usableAsTool)', async () => {
+			const tools = agent.workflow.nodes.filter((n) => n.type === 'n8n-nodes-elasticpath.elasticPathTool');
+			expect(tools.map((t) => t.parameters.operation).sort()).toEqual(['create', 'delete']);
+			const known = await server.nodeTypes(['n8n-nodes-elasticpath.elasticPathTool@1']);
+			expect(known.has('n8n-nodes-elasticpath.elasticPathTool@1')).toBe(true);
+		});
+
+		const logout = async (body: unknown, secret?: string) => {
+			const response = await fetch(`${server.baseUrl}/webhook/elastic-path/logout`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', ...(secret ? { 'X-Storefront-Secret': secret } : {}) },
+				body: JSON.stringify(body),
+			});
+			return { status: response.status, text: await response.text() };
+		};
+
+		it('logout webhook: detaches the customer and answers 200', async () => {
+			const answer = await logout(DEMO_ASSOCIATIONS[0], STOREFRONT_SECRET);
+
+			expect(answer.status).toBe(200);
+			expect(JSON.parse(answer.text)).toEqual({ ...DEMO_ASSOCIATIONS[0], success: true });
+			expect(emulator.apiRequests().map((r) => [r.method, r.path])).toEqual([['DELETE', '/v2/carts/demo-cart-1001/relationships/customers']]);
+			expect(emulator.state.carts.get('demo-cart-1001')!.customers.size).toBe(0);
+		});
+
+		it('logout webhook: a cart already gone still answers 200, marked notFound', async () => {
+			const answer = await logout({ cartId: 'demo-cart-gone', customerId: 'demo-customer-ada' }, STOREFRONT_SECRET);
+
+			expect(answer.status).toBe(200);
+			expect(JSON.parse(answer.text)).toEqual({ cartId: 'demo-cart-gone', customerId: 'demo-customer-ada', success: true, notFound: true });
+		});
+
+		it('logout webhook: an Elastic Path refusal answers 502 with what Elastic Path said', async () => {
+			emulator.failNext({ kind: 'answer', answer: documented.noPermission('Customer') });
+
+			const answer = await logout(DEMO_ASSOCIATIONS[1], STOREFRONT_SECRET);
+
+			expect(answer.status).toBe(502);
+			expect(JSON.parse(answer.text)).toEqual(
+				expect.objectContaining({
+					...DEMO_ASSOCIATIONS[1],
+					httpCode: '403',
+					error: 'Elastic Path answered 403: Customer does not have the required permissions to fulfill this request',
+				}),
+			);
+			expect(emulator.state.carts.get('demo-cart-1002')!.customers.size).toBe(1);
+		});
+
+		it('logout webhook: refuses a caller without the secret and touches nothing', async () => {
+			const answer = await logout(DEMO_ASSOCIATIONS[1], 'wrong-secret');
+
+			expect(answer.status).toBe(403);
+			expect(emulator.log).toHaveLength(0);
+			expect(emulator.state.carts.get('demo-cart-1002')!.customers.size).toBe(1);
+		});
+	});
+});
