@@ -3,10 +3,11 @@ import { fork } from 'node:child_process';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { EmulatorOptions } from '../test/emulator/EpccEmulator';
-import { DEFAULT_CLIENT } from '../test/emulator/EpccEmulator';
+import { associationParameters, emulatorCredentials } from '../test/engine/parameters';
 import { registerNodeType, runWorkflow } from '../test/engine/runWorkflow';
 import { bareNode } from './bareNode';
 import { RemoteEmulator } from './emulatorClient';
+import { pairs } from './pairs';
 import { cpuInside } from './profileShare';
 
 interface Scenario {
@@ -80,7 +81,7 @@ async function measure(scenario: Scenario): Promise<Measured> {
 		{ latencyMs: scenario.latencyMs, rateLimit: scenario.rateLimit, randomFaults: scenario.randomFaults, seed: 7 },
 		scenario.items,
 	);
-	const items = Array.from({ length: scenario.items }, (_, i) => ({ cartId: `cart-${i + 1}`, customerId: `cust-${i + 1}` }));
+	const items = pairs(scenario.items);
 
 	const gc = () => (globalThis as { gc?: () => void }).gc?.();
 	gc();
@@ -96,15 +97,11 @@ async function measure(scenario: Scenario): Promise<Measured> {
 	const { output, error } = await runWorkflow({
 		nodeType: scenario.bare ? 'bench.bare' : undefined,
 		parameters: {
-			resource: 'customerCartAssociation',
-			operation: 'delete',
-			cartId: '={{ $json.cartId }}',
-			customerId: '={{ $json.customerId }}',
-			options: {},
+			...associationParameters('delete'),
 			requestSettings: scenario.maxConcurrency ? { maxConcurrency: scenario.maxConcurrency } : {},
 		},
 		items,
-		credentials: { region: 'custom', baseUrl, authType: 'clientCredentials', ...DEFAULT_CLIENT },
+		credentials: emulatorCredentials(baseUrl),
 		continueOnFail: true,
 		onNode: (event, node) => {
 			if (node !== 'Elastic Path') return;
@@ -204,9 +201,9 @@ async function warmUp(bare: boolean) {
 	const baseUrl = await emulator.start({}, 200);
 	await runWorkflow({
 		nodeType: bare ? 'bench.bare' : undefined,
-		parameters: { resource: 'customerCartAssociation', operation: 'delete', cartId: '={{ $json.cartId }}', customerId: '={{ $json.customerId }}', options: {} },
-		items: Array.from({ length: 200 }, (_, i) => ({ cartId: `cart-${i + 1}`, customerId: `cust-${i + 1}` })),
-		credentials: { region: 'custom', baseUrl, authType: 'clientCredentials', ...DEFAULT_CLIENT },
+		parameters: associationParameters('delete'),
+		items: pairs(200),
+		credentials: emulatorCredentials(baseUrl),
 		continueOnFail: true,
 	});
 	await emulator.stop();

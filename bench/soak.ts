@@ -1,9 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- the soak test is a command-line program in plain Node.js */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { DEFAULT_CLIENT } from '../test/emulator/EpccEmulator';
+import { associationParameters, emulatorCredentials } from '../test/engine/parameters';
 import { newCredentialsHelper, runWorkflow } from '../test/engine/runWorkflow';
 import { RemoteEmulator } from './emulatorClient';
+import { pairs } from './pairs';
 
 /*
  * 100,000 removals through the engine against the emulator (in its own process), with 2%
@@ -35,7 +36,7 @@ async function main() {
 		},
 		total,
 	);
-	const credentialsHelper = newCredentialsHelper({ region: 'custom', baseUrl, authType: 'clientCredentials', ...DEFAULT_CLIENT });
+	const credentialsHelper = newCredentialsHelper(emulatorCredentials(baseUrl));
 	console.log(`soak: ${total} removals in executions of ${perExecution}, store limit ${LIMIT}/s, 2% injected faults (503, 502, resets before and after handling)`);
 	console.log('execution | items | seconds | items/s | failed | lost | RSS after (MiB) | heap after (MiB)');
 
@@ -45,16 +46,10 @@ async function main() {
 	const rssAfter: number[] = [];
 	for (let offset = 0, execution = 1; offset < total; offset += perExecution, execution++) {
 		const count = Math.min(perExecution, total - offset);
-		const items = Array.from({ length: count }, (_, i) => ({ cartId: `cart-${offset + i + 1}`, customerId: `cust-${offset + i + 1}` }));
+		const items = pairs(count, offset + 1);
 		const t0 = performance.now();
 		const { output, error } = await runWorkflow({
-			parameters: {
-				resource: 'customerCartAssociation',
-				operation: 'delete',
-				cartId: '={{ $json.cartId }}',
-				customerId: '={{ $json.customerId }}',
-				options: {},
-			},
+			parameters: associationParameters('delete'),
 			items,
 			credentials: {},
 			credentialsHelper,

@@ -1,7 +1,10 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { EmulatorOptions } from '../emulator/EpccEmulator';
 import { DEFAULT_CLIENT, EpccEmulator } from '../emulator/EpccEmulator';
+import { emulatorCredentials } from './parameters';
+
+export { accountAssociationParameters, associationParameters, cartParameters } from './parameters';
 
 /** A fresh emulator per test, stopped after it. */
 export function useEmulator(options: EmulatorOptions = {}): () => EpccEmulator {
@@ -21,26 +24,11 @@ export function useEmulator(options: EmulatorOptions = {}): () => EpccEmulator {
 }
 
 export function clientCredentials(emulator: EpccEmulator, extra: IDataObject = {}): ICredentialDataDecryptedObject {
-	return { region: 'custom', baseUrl: emulator.baseUrl, authType: 'clientCredentials', ...DEFAULT_CLIENT, ...extra };
+	return emulatorCredentials(emulator.baseUrl, extra);
 }
 
 export function implicitCredentials(emulator: EpccEmulator, extra: IDataObject = {}): ICredentialDataDecryptedObject {
 	return { region: 'custom', baseUrl: emulator.baseUrl, authType: 'implicit', clientId: DEFAULT_CLIENT.clientId, ...extra };
-}
-
-/** Parameters of the association operations (customer by default), IDs mapped from each item as users do. */
-export function associationParameters(
-	operation: 'create' | 'delete',
-	options: INodeParameters = {},
-	related: 'customer' | 'account' = 'customer',
-): INodeParameters {
-	return {
-		resource: `${related}CartAssociation`,
-		operation,
-		cartId: '={{ $json.cartId }}',
-		[`${related}Id`]: `={{ $json.${related}Id }}`,
-		options,
-	};
 }
 
 /** Cart `cart-<n>` holding customer `cust-<n>`, for n in 1..count, and the matching items. */
@@ -55,15 +43,6 @@ export function seedPairs(emulator: EpccEmulator, count: number): IDataObject[] 
 
 export const MINUTE = 60_000;
 export const DAY = 24 * 60 * MINUTE;
-
-/** Parameters of a Cart operation. */
-export function cartParameters(operation: 'getAll' | 'get' | 'delete', extra: INodeParameters = {}): INodeParameters {
-	return { resource: 'cart', operation, ...extra };
-}
-
-export function accountAssociationParameters(operation: 'create' | 'delete', options: INodeParameters = {}): INodeParameters {
-	return associationParameters(operation, options, 'account');
-}
 
 /**
  * Carts `<prefix>-<n>` for n in 1..count, cart n updated n minutes before `newest` (so

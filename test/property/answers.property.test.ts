@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 
 import type { Fault } from '../emulator/EpccEmulator';
-import { DEFAULT_CLIENT, EpccEmulator } from '../emulator/EpccEmulator';
+import { EpccEmulator } from '../emulator/EpccEmulator';
+import { associationParameters, emulatorCredentials } from '../engine/parameters';
 import { runWorkflow } from '../engine/runWorkflow';
 
 type Kind = 'ok' | '429' | '503' | '502' | 'reset-before' | 'reset-after' | '400' | '403' | '500';
@@ -49,15 +50,9 @@ describe('any mix of answers, in any order and timing', () => {
 				});
 
 				const { output, error } = await runWorkflow({
-					parameters: {
-						resource: 'customerCartAssociation',
-						operation: 'delete',
-						cartId: '={{ $json.cartId }}',
-						customerId: '={{ $json.customerId }}',
-						options: {},
-					},
+					parameters: associationParameters('delete'),
 					items,
-					credentials: { region: 'custom', baseUrl, authType: 'clientCredentials', ...DEFAULT_CLIENT },
+					credentials: emulatorCredentials(baseUrl),
 					continueOnFail: true,
 				});
 
