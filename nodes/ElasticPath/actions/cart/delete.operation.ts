@@ -40,8 +40,9 @@ interface DeleteOptions {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const cartId = requiredId(this, itemIndex, CART_ID);
-	const { detachFirst, treatNotFoundAsSuccess } = this.getNodeParameter('options', itemIndex, {}) as DeleteOptions;
-	const headers = tokenHeaders(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as DeleteOptions & IDataObject;
+	const { detachFirst, treatNotFoundAsSuccess } = options;
+	const headers = tokenHeaders(options);
 	if (detachFirst) {
 		return await detachEverything.call(this, itemIndex, cartId, headers, treatNotFoundAsSuccess === true);
 	}

@@ -25,7 +25,8 @@ export const description: INodeProperties[] = [
 /** One cart, with its customers and accounts (`customerIds`, `accountIds`). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const cartId = requiredId(this, itemIndex, CART_ID);
-	return cartOutput(await readCart.call(this, itemIndex, cartId, tokenHeaders(this, itemIndex)));
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return cartOutput(await readCart.call(this, itemIndex, cartId, tokenHeaders(options)));
 }
 
 export const identify = identifyCart;

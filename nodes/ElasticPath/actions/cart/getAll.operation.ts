@@ -121,12 +121,12 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const options = this.getNodeParameter('options', itemIndex, {}) as { output?: string; whenCut?: string };
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject & { output?: string; whenCut?: string };
 	const { output, cut } = await listCarts.call(this, itemIndex, {
 		filters: readFilters(this, itemIndex),
 		pairs: options.output === 'cartCustomerPair',
 		limit: returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number),
-		headers: tokenHeaders(this, itemIndex),
+		headers: tokenHeaders(options),
 	});
 	if (!cut) return output;
 

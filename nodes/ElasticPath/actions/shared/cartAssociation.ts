@@ -94,16 +94,14 @@ export function associationOperation(kind: AssociationKind, operation: 'create' 
 			const cartId = requiredId(this, itemIndex, CART_ID);
 			const relatedId = requiredId(this, itemIndex, kind.related);
 			const result: IDataObject = { cartId, [kind.related.name]: relatedId, success: true };
-			const { treatNotFoundAsSuccess } = this.getNodeParameter('options', itemIndex, {}) as {
-				treatNotFoundAsSuccess?: boolean;
-			};
+			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			// POST succeeds with 200 (the association, an empty body or null) or 204 (already associated).
 			const response = await epccRequest.call(this, itemIndex, {
 				method: operation === 'create' ? 'POST' : 'DELETE',
 				path: cartRelationshipPath(cartId, kind.relationship),
 				body: relationshipBody(kind.type, relatedId),
-				headers: tokenHeaders(this, itemIndex),
-				acceptStatuses: operation === 'delete' && treatNotFoundAsSuccess ? [404] : [],
+				headers: tokenHeaders(options),
+				acceptStatuses: operation === 'delete' && options.treatNotFoundAsSuccess === true ? [404] : [],
 				// Adding a customer or account already on the cart answers 204 and changes nothing, so
 				// sending the add twice (after a reset or a timeout that hid the first answer) is harmless.
 				idempotent: true,

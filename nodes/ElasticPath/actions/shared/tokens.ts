@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { ACTING_TOKEN_HEADERS } from '../../transport/authenticate';
 
@@ -26,9 +26,8 @@ export const accountTokenOption = tokenOption(
 	"An account token only reaches its own account's carts",
 );
 
-/** The headers of the token options set on this item; an empty option leaves the credential's token in place. */
-export function tokenHeaders(context: IExecuteFunctions, itemIndex: number): Record<string, string> {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+/** The headers of the token options set on an item (its `options`); an empty option leaves the credential's token in place. */
+export function tokenHeaders(options: IDataObject): Record<string, string> {
 	const headers: Record<string, string> = {};
 	for (const [name, header] of Object.entries(ACTING_TOKEN_HEADERS)) {
 		const value = typeof options[name] === 'string' ? (options[name] as string).trim() : '';
