@@ -66,7 +66,10 @@ export interface RunOptions {
 	parameters: INodeParameters;
 	items: IDataObject[];
 	credentials: ICredentialDataDecryptedObject;
+	/** Shorthand for `onError: 'continueRegularOutput'`. */
 	continueOnFail?: boolean;
+	/** The node's "On Error" setting (Settings tab); the default stops the workflow. */
+	onError?: OnError;
 	/** Shared store: pass the same helper to several runs to keep a fetched token, as n8n does. */
 	credentialsHelper?: TestCredentialsHelper;
 	mode?: WorkflowExecuteMode;
@@ -78,10 +81,14 @@ export interface RunOptions {
 	onNode?: (event: 'start' | 'end', nodeName: string) => void;
 }
 
+export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+
 export interface RunResult {
 	run: IRun;
 	/** The Elastic Path node's output items (main output 0), empty when it failed. */
 	output: INodeExecutionData[];
+	/** The items of the error output (main output 1) that "Continue (using error output)" adds. */
+	errorOutput: INodeExecutionData[];
 	/** The Elastic Path node's error when the node failed. */
 	error?: IRun['data']['resultData']['error'];
 	credentialsHelper: TestCredentialsHelper;
@@ -126,6 +133,11 @@ export function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+function onErrorOf(options: RunOptions): { onError?: OnError } {
+	const onError = options.onError ?? (options.continueOnFail ? 'continueRegularOutput' : undefined);
+	return onError ? { onError } : {};
+}
+
 /** Runs Start → Items → Elastic Path through n8n-core's WorkflowExecute, the engine n8n itself runs. */
 export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	const credentialsHelper = options.credentialsHelper ?? newCredentialsHelper(options.credentials);
@@ -154,7 +166,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 				position: [400, 0],
 				parameters: options.parameters,
 				credentials: { elasticPathApi: { id: CREDENTIAL_ID, name: 'Elastic Path account' } },
-				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...onErrorOf(options),
 			},
 		],
 		connections: {
@@ -203,6 +215,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	return {
 		run,
 		output: nodeRun?.data?.main?.[0] ?? [],
+		errorOutput: nodeRun?.data?.main?.[1] ?? [],
 		error: nodeRun?.error ?? run.data.resultData.error,
 		credentialsHelper,
 	};

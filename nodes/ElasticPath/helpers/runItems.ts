@@ -13,11 +13,33 @@ export interface ItemOperation {
 
 type NodeError = NodeApiError | NodeOperationError;
 
-function errorItem(error: NodeError, identity: IDataObject): IDataObject {
+/** What a failed item says under Continue On Fail: the error, why, the HTTP status, and what it was working on. */
+function errorSummary(error: NodeError, identity: IDataObject): IDataObject {
 	const json: IDataObject = { error: error.message, ...identity };
 	if (error.description) json.errorDescription = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 	return json;
+}
+
+/**
+ * The output of a failed item under Continue On Fail.
+ *
+ * "Continue (using regular output)": the summary as the item's `json`, as it always was.
+ * "Continue (using error output)": n8n moves an item to the error output only when its
+ * `json` holds nothing but `error` and `message` (n8n 1.60 to 2.x alike), and then adds the
+ * input item's fields to it. An item-level `error` would route it too, but n8n 1.6x and later
+ * then replace the whole `json` with the message, losing the IDs and the input's fields.
+ * So it is `{ message, error: { message, description, httpCode, <IDs> } }`, the shape
+ * n8n's Airtable node gives.
+ */
+function errorItem(context: IExecuteFunctions, error: NodeError, identity: IDataObject, itemIndex: number): INodeExecutionData {
+	const summary = errorSummary(error, identity);
+	if (context.getNode().onError !== 'continueErrorOutput') return { json: summary, pairedItem: { item: itemIndex } };
+	const { error: message, errorDescription, ...details } = summary;
+	return {
+		json: { message, error: { message, ...(errorDescription ? { description: errorDescription } : {}), ...details } },
+		pairedItem: { item: itemIndex },
+	};
 }
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
@@ -59,7 +81,7 @@ export async function runItems(this: IExecuteFunctions, operation: ItemOperation
 				const nodeError = asNodeError(this, error, itemIndex);
 				if (continueOnFail && !signal?.aborted) {
 					const identity = operation.identify?.call(this, itemIndex) ?? {};
-					outputs[itemIndex] = [{ json: errorItem(nodeError, identity), pairedItem: { item: itemIndex } }];
+					outputs[itemIndex] = [errorItem(this, nodeError, identity, itemIndex)];
 				} else if (!failed.first || itemIndex < failed.first.itemIndex) {
 					failed.first = { itemIndex, error: nodeError };
 				}

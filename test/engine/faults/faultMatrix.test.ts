@@ -6,6 +6,7 @@ import { sleep } from 'n8n-workflow';
 import { DEFAULT_CLIENT, EpccEmulator, isApiRequest } from '../../emulator/EpccEmulator';
 import { N8N_LOG_FILE } from '../../setupEnv';
 import { clientCredentials } from '../fixtures';
+import type { OnError } from '../runWorkflow';
 import { runWorkflow } from '../runWorkflow';
 import { faultCases } from './cases';
 import { matrixOperations } from './operations';
@@ -13,6 +14,8 @@ import { leakedSecrets } from './secrets';
 
 // A recognisable client secret, searched for everywhere after each case.
 const PLANTED_CLIENT_KEY = `planted-${randomBytes(8).toString('hex')}`;
+
+const ON_ERROR_SETTINGS: OnError[] = ['continueRegularOutput', 'continueErrorOutput', 'stopWorkflow'];
 
 /** Every secret any case used, to search n8n's log for once all cases have run. */
 const usedSecrets = new Set<string>([PLANTED_CLIENT_KEY]);
@@ -25,10 +28,7 @@ describe('fault matrix', () => {
 
 	describe.each(matrixOperations)('$name', (operation) => {
 		describe.each(faultCases)('$name', (fault) => {
-			it.concurrent.each([
-				['with Continue On Fail', true],
-				['without Continue On Fail', false],
-			])('%s: the expected outcome, one output per input, no secret anywhere', async (_label, continueOnFail) => {
+			it.concurrent.each(ON_ERROR_SETTINGS)('On Error: %s: the expected outcome, one output per input, no secret anywhere', async (onError) => {
 				const store = new EpccEmulator({ clients: [{ clientId: DEFAULT_CLIENT.clientId, clientSecret: PLANTED_CLIENT_KEY }] });
 				await store.start();
 				stopAll.push(() => store.stop());
@@ -41,7 +41,7 @@ describe('fault matrix', () => {
 				const items = operation.seed(emulator(), planted);
 				fault.arrange(emulator(), (request) => isApiRequest(request) && operation.isMiddle(request, items));
 
-				const { output, error, run } = await runWorkflow({
+				const { output, errorOutput, error, run } = await runWorkflow({
 					parameters: operation.parameters,
 					items,
 					credentials: clientCredentials(emulator(), {
@@ -49,29 +49,48 @@ describe('fault matrix', () => {
 						// Cart operations act as the administrator; the associations as "x-1".
 						...(operation.name.startsWith('Cart') ? {} : { customerToken: planted.customerToken, accountToken: planted.accountToken }),
 					}),
-					continueOnFail,
+					onError,
 				});
 
 				const expected = operation.overrides?.[fault.name] ?? fault.expected;
 				const succeeded = (index: number) => ({ json: operation.success(items[index]), pairedItem: { item: index } });
-				const failed = (index: number, message: string, httpCode?: string, description?: string) => ({
-					json: expect.objectContaining({
-						error: message,
+				// Through the regular output a failed item says what went wrong in `json`; through the error
+				// output in the shape n8n moves there, `{ message, error: {...} }`, with the input's fields added.
+				const failed = (index: number, message: string, httpCode?: string, description?: string) => {
+					const details = {
 						...(httpCode ? { httpCode } : {}),
-						...(description ? { errorDescription: expect.stringContaining(description) } : {}),
-					}),
-					pairedItem: { item: index },
-				});
+						...(description ? { [onError === 'continueErrorOutput' ? 'description' : 'errorDescription']: expect.stringContaining(description) } : {}),
+					};
+					return {
+						json:
+							onError === 'continueErrorOutput'
+								? { ...items[index], message, error: expect.objectContaining({ message, ...details }) }
+								: expect.objectContaining({ error: message, ...details }),
+						pairedItem: { item: index },
+					};
+				};
+				const failures =
+					expected.kind === 'success'
+						? []
+						: expected.kind === 'error'
+							? [failed(1, expected.message, expected.httpCode, expected.description)]
+							: items.map((_item, index) => failed(index, expected.message));
+				const successes = items.map((_item, index) => index).filter((index) => expected.kind === 'success' || (expected.kind === 'error' && index !== 1));
+
 				if (expected.kind === 'success') {
 					expect(error).toBeUndefined();
 					expect(output).toEqual(items.map((_item, index) => succeeded(index)));
-				} else if (continueOnFail) {
+					expect(errorOutput).toEqual([]);
+				} else if (onError === 'continueRegularOutput') {
 					expect(error).toBeUndefined();
 					expect(output).toEqual(
-						expected.kind === 'error'
-							? [succeeded(0), failed(1, expected.message, expected.httpCode, expected.description), succeeded(2)]
-							: items.map((_item, index) => failed(index, expected.message)),
+						expected.kind === 'error' ? [succeeded(0), failures[0], succeeded(2)] : failures,
 					);
+					expect(errorOutput).toEqual([]);
+				} else if (onError === 'continueErrorOutput') {
+					expect(error).toBeUndefined();
+					expect(output).toEqual(successes.map(succeeded));
+					expect(errorOutput).toEqual(failures);
 				} else {
 					expect(output).toEqual([]);
 					expect(error?.message).toBe(expected.message);
@@ -81,8 +100,11 @@ describe('fault matrix', () => {
 				const secrets = [PLANTED_CLIENT_KEY, planted.customerToken, planted.accountToken, ...planted.more, ...emulator().state.accessTokens.keys()];
 				secrets.forEach((secret) => usedSecrets.add(secret));
 				// The node's own run data (the items fed to it may hold tokens: that is the user's data).
-				const nodeRun = run.data.resultData.runData['Elastic Path'];
-				expect(leakedSecrets({ output, error, nodeRun, workflowError: run.data.resultData.error }, secrets)).toEqual([]);
+				// n8n adds the input item's fields to an error-output item; what the node wrote is the rest.
+				// Its outputs are searched as `output` and `written`; the rest of its run data as it is.
+				const nodeRun = run.data.resultData.runData['Elastic Path'].map((taskData) => ({ ...taskData, data: undefined }));
+				const written = errorOutput.map(({ json }) => ({ message: json.message, error: json.error }));
+				expect(leakedSecrets({ output, written, error, nodeRun, workflowError: run.data.resultData.error }, secrets)).toEqual([]);
 			});
 		});
 	});
