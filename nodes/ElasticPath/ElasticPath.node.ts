@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as accountCartAssociation from './actions/accountCartAssociation';
 import * as cart from './actions/cart';
 import * as customerCartAssociation from './actions/customerCartAssociation';
 import { router } from './actions/router';
+import { MAIN, USABLE_AS_TOOL } from './host';
 import { requestSettingsDescription } from './transport/settings';
 
 export class ElasticPath implements INodeType {
@@ -17,9 +17,9 @@ export class ElasticPath implements INodeType {
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'List and delete carts and manage their customers and accounts in Elastic Path Commerce Cloud',
 		defaults: { name: 'Elastic Path' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: USABLE_AS_TOOL,
+		inputs: [MAIN],
+		outputs: [MAIN],
 		credentials: [{ name: 'elasticPathApi', required: true }],
 		properties: [
 			{

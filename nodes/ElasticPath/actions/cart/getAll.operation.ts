@@ -134,7 +134,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.whenCut === 'fail') {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex, description: CUT_ADVICE });
 	}
-	this.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
+	// n8n 1.60 has no execution hints (a newer helper): there the notice item alone says it.
+	this.addExecutionHints?.({ message, type: 'warning', location: 'outputPane' });
 	const { offset, cartsRead, reportedTotal } = cut;
 	const notice: IDataObject = { listingCut: true, message, advice: CUT_ADVICE, offset, cartsRead };
 	if (reportedTotal !== undefined) notice.reportedTotal = reportedTotal;
