@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { DEMO_UNLISTED, seedDemoStore } from '../test/emulator/demoStore';
 import { DEFAULT_CLIENT, EpccEmulator, isApiRequest } from '../test/emulator/EpccEmulator';
 import type { Execution } from '../test/e2e/n8nProcess';
-import { installN8n, N8nInstance, N8N_VERSIONS, nodeOutput } from '../test/e2e/n8nProcess';
+import { DEFAULT_N8N_VERSION, installN8n, N8nInstance, nodeOutput } from '../test/e2e/n8nProcess';
 import type { Workflow } from '../test/e2e/templates';
 import { elasticPathCredential, loadTemplate, nodeByType, templateWorkflowId } from '../test/e2e/templates';
 
@@ -142,7 +142,7 @@ function describeEmulator(emulator: EpccEmulator, pairs: Pair[]): void {
 
 async function main(): Promise<number> {
 	const started = Date.now();
-	const version = process.env.N8N_VERSION ?? N8N_VERSIONS[0];
+	const version = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
 	const template = loadTemplate(TEMPLATE);
 	const realStore = realStoreFromEnv();
 	const givenPairs = pairsFromEnv();

@@ -3,18 +3,18 @@
  * `npm run dev`: the n8n editor on http://localhost:5678 with the node built from this working
  * tree, the Elastic Path emulator running and the credential pre-created. Ctrl+C stops all.
  * `npm run dev -- --check` starts everything, checks the editor answers, and stops.
- * N8N_VERSION picks the n8n line (default: the first tested one), N8N_PORT the port.
+ * N8N_VERSION picks the n8n line (default: the newest tested 1.x), N8N_PORT the port.
  */
-import { N8N_VERSIONS } from '../test/e2e/n8nProcess';
+import { DEFAULT_N8N_VERSION } from '../test/e2e/n8nProcess';
 import { LOCAL_OWNER } from '../test/e2e/n8nServer';
 import type { Workbench } from './lib/workbench';
-import { LOCAL_STOREFRONT_SECRET, NODE_TYPES, startWorkbench } from './lib/workbench';
+import { LOCAL_STOREFRONT_SECRET, startWorkbench } from './lib/workbench';
 
 async function checkEditor(bench: Workbench): Promise<void> {
 	const page = await fetch(`${bench.server.baseUrl}/`);
 	const html = await page.text();
 	if (page.status !== 200 || !html.includes('<title>n8n')) throw new Error(`The editor answered ${page.status}, not n8n's page`);
-	console.log(`Check: the editor answers at ${bench.server.baseUrl}/ and n8n knows ${NODE_TYPES.join(' and ')}.`);
+	console.log(`Check: the editor answers at ${bench.server.baseUrl}/ and n8n knows ${bench.nodeTypes.join(' and ')}.`);
 }
 
 /** Prints each request the emulator answers, as the node makes them while you click. */
@@ -31,7 +31,7 @@ function followEmulator(bench: Workbench): () => void {
 }
 
 async function main(): Promise<void> {
-	const version = process.env.N8N_VERSION ?? N8N_VERSIONS[0];
+	const version = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
 	const port = Number(process.env.N8N_PORT ?? 5678);
 	const check = process.argv.includes('--check');
 	const bench = await startWorkbench({ version, port, progress: (line) => console.log(line) });

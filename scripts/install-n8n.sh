@@ -1,38 +1,47 @@
 #!/usr/bin/env bash
 # Installs a real n8n into a cache folder outside the repo (reused between runs) and prints the path of a launcher that
-# runs it on the Node.js it needs. Usage: scripts/install-n8n.sh [version]   (default 1.123.50, the n8n 1.x line)
-#   n8n 1.x runs on this machine's Node.js (20); n8n 2.x needs Node 24, installed into the cache by install-node.sh.
+# runs it on the Node.js it needs. Usage: scripts/install-n8n.sh [version]   (default 1.123.81, the newest tested 1.x)
+#   Older n8n 1.x run on this machine's Node.js (20); late 1.x on Node 22 and n8n 2.x on Node 24, installed into the
+#   cache by install-node.sh.
 set -euo pipefail
-version="${1:-${N8N_VERSION:-1.123.50}}"
+version="${1:-${N8N_VERSION:-1.123.81}}"
 cache="${EPCC_N8N_CACHE:-$HOME/.cache/n8n-nodes-elasticpath}"
 dir="$cache/n8n-$version"
 here="$(cd "$(dirname "$0")" && pwd)"
 
+# The Node.js each n8n runs on here, as its Docker image has it: 24 for n8n 2.x; 22 for the late 1.x (1.100 on), whose
+# expression engine loads isolated-vm, prebuilt for Node 22 and 24 only; this machine's Node 20 for older 1.x.
+major="${version%%.*}"
+minor="$(echo "$version" | cut -d. -f2)"
+node_major=""
+if [ "$major" -ge 2 ]; then node_major=24; elif [ "$minor" -ge 100 ]; then node_major=22; fi
 node_home=""
-if [ "${version%%.*}" -ge 2 ]; then node_home="$("$here/install-node.sh" 24)"; fi
+if [ -n "$node_major" ]; then node_home="$("$here/install-node.sh" "$node_major")"; fi
 
 # One install of a version at a time (the demo and the tests may start together).
 mkdir -p "$cache" && exec 9>"$dir.lock" && flock 9
 
 binding="$dir/node_modules/sqlite3/build/Release/node_sqlite3.node"
-if ! { [ -x "$dir/node_modules/.bin/n8n" ] && [ -f "$binding" ] && [ -f "$dir/.complete" ]; }; then
+# .complete holds the Node.js major the native addons were built for: another one means installing again.
+built_for="node-${node_major:-system}"
+if ! { [ -x "$dir/node_modules/.bin/n8n" ] && [ -f "$binding" ] && [ "$(cat "$dir/.complete" 2>/dev/null)" = "$built_for" ]; }; then
 	rm -rf "$dir" && mkdir -p "$dir"
 	# n8n depends on xlsx through a tarball URL outside the npm registry; 0.18.5 is the same library from the registry.
 	cat >"$dir/package.json" <<JSON
 { "name": "n8n-cache", "private": true, "dependencies": { "n8n": "$version" }, "overrides": { "xlsx": "0.18.5" } }
 JSON
-	# --ignore-scripts: native addons n8n does not need are not built (n8n 2.x's isolated-vm loads its prebuilt binary).
+	# --ignore-scripts: native addons n8n does not need are not built (isolated-vm, in n8n 2.x and late 1.x, loads its prebuilt binary).
 	(cd "$dir" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
 	# sqlite3 is n8n's default database and needs its native binding, which --ignore-scripts skipped. --ignore-scripts=false:
 	# under `npm run`, npm hands the project's ignore-scripts=true down to this npm, which would then silently build nothing.
-	# For n8n 2.x it is built by Node 24 against Node 24's headers from the cache (node-gyp would otherwise download them).
+	# With a Node.js from the cache it is built by that Node against its headers (node-gyp would otherwise download them).
 	if [ -n "$node_home" ]; then
 		(cd "$dir" && PATH="$node_home/bin:$PATH" npm_config_nodedir="$node_home" npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2)
 	else
 		(cd "$dir" && npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2)
 	fi
 	[ -f "$binding" ] || { echo "install-n8n.sh: sqlite3's native binding was not built ($binding)" >&2; exit 1; }
-	touch "$dir/.complete"
+	echo "$built_for" >"$dir/.complete"
 fi
 
 # The launcher puts the right Node.js first on PATH, so n8n and any process it starts (task runners) use it.

@@ -3,19 +3,20 @@ import path from 'node:path';
 
 import { seedDemoStore } from '../../test/emulator/demoStore';
 import { DEFAULT_CLIENT, EpccEmulator } from '../../test/emulator/EpccEmulator';
-import { installN8n, N8nInstance } from '../../test/e2e/n8nProcess';
+import { installN8n, N8nInstance, packageNodeTypes } from '../../test/e2e/n8nProcess';
 import { N8nServer } from '../../test/e2e/n8nServer';
-import { elasticPathCredential, forImport, loadTemplates, nodeByType } from '../../test/e2e/templates';
+import { elasticPathCredential, forImport, loadTemplates, nodeByType, runsOn } from '../../test/e2e/templates';
 
 /** The header the logout-webhook template checks, with a value for local use only. */
 export const LOCAL_STOREFRONT_SECRET = { name: 'X-Storefront-Secret', value: 'local-dev-secret' };
 
-export const NODE_TYPES = ['n8n-nodes-elasticpath.elasticPath@1', 'n8n-nodes-elasticpath.elasticPathTool@1'];
 
 export interface Workbench {
 	emulator: EpccEmulator;
 	n8n: N8nInstance;
 	server: N8nServer;
+	/** The package's node types this n8n knows. */
+	nodeTypes: string[];
 	templates: Array<{ id: string; name: string; file: string }>;
 	logFile: string;
 	stop(): Promise<void>;
@@ -41,7 +42,7 @@ export async function startWorkbench(options: { version: string; port: number; p
 		await emulator.start();
 		seedDemoStore(emulator.state);
 		n8n.installBuild();
-		const templates = loadTemplates();
+		const templates = loadTemplates().filter((template) => runsOn(template, options.version));
 		const webhook = templates.find((t) => t.file === 'logout-webhook.json');
 		await n8n.importJson('credentials', [
 			elasticPathCredential({ baseUrl: emulator.baseUrl, ...DEFAULT_CLIENT }),
@@ -55,13 +56,15 @@ export async function startWorkbench(options: { version: string; port: number; p
 		const logFile = path.join(n8n.userFolder, 'n8n.log');
 		server = await N8nServer.start(n8n, { port: options.port, logFile });
 		await server.signIn();
-		const known = await server.nodeTypes(NODE_TYPES);
-		const missing = NODE_TYPES.filter((type) => !known.has(type));
+		const nodeTypes = packageNodeTypes(options.version);
+		const known = await server.nodeTypes(nodeTypes);
+		const missing = nodeTypes.filter((type) => !known.has(type));
 		if (missing.length) throw new Error(`n8n started but does not know ${missing.join(', ')}:\n${server.output.slice(-3000)}`);
 		return {
 			emulator,
 			n8n,
 			server,
+			nodeTypes,
 			logFile,
 			templates: imported.map((w, i) => ({ id: w.id!, name: w.name, file: templates[i].file })),
 			stop,

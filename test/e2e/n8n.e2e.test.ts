@@ -98,26 +98,60 @@ describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
 		expect([...emulator.state.carts.get('e2e-cart-3')!.customers]).toEqual(['e2e-cust-3']);
 	});
 
-	it('with Continue On Fail, gives an error item for a failing pair and goes on', async () => {
-		emulator.state.addCart('e2e-cart-4', { customers: ['e2e-cust-4'] });
-		await n8n.importJson('workflow', associationWorkflow({
-			id: 'epccE2eErrors001',
-			name: 'E2E remove with errors',
-			operation: 'delete',
-			continueOnFail: true,
-			pairs: [
-				{ cartId: 'e2e-missing-cart', customerId: 'e2e-cust-9' },
-				{ cartId: 'e2e-cart-4', customerId: 'e2e-cust-4' },
-			],
-		}));
+	it('is installed alone: npm brings no n8n-workflow of its own, so the node runs on the host n8n\'s', () => {
+		expect(n8n.installedPackages()).toEqual(['n8n-nodes-elasticpath']);
+	});
 
-		const execution = await n8n.execute('epccE2eErrors001');
+	describe('On Error, three items of which the middle one fails (an empty cart ID)', () => {
+		const pairs = [
+			{ cartId: 'e2e-onerror-1', customerId: 'e2e-onerror-cust-1' },
+			{ cartId: '', customerId: 'e2e-onerror-cust-2' },
+			{ cartId: 'e2e-onerror-3', customerId: 'e2e-onerror-cust-3' },
+		];
+		const removed = [pairs[0], pairs[2]].map((pair) => ({ ...pair, success: true }));
+		const message = 'Cart ID is empty (item 1, field "cartId")';
+		const settings = [
+			['continueRegularOutput', 'epccE2eOnError01'],
+			['continueErrorOutput', 'epccE2eOnError02'],
+			['stopWorkflow', 'epccE2eOnError03'],
+		] as const;
 
-		expect(execution.run?.status).toBe('success');
-		expect(nodeOutput(execution, 'Elastic Path')).toEqual([
-			expect.objectContaining({ error: 'Elastic Path answered 404: Not Found: Cart not found', httpCode: '404', cartId: 'e2e-missing-cart' }),
-			{ cartId: 'e2e-cart-4', customerId: 'e2e-cust-4', success: true },
-		]);
+		beforeEach(() => {
+			for (const pair of [pairs[0], pairs[2]]) emulator.state.addCart(pair.cartId, { customers: [pair.customerId] });
+		});
+
+		it.each(settings)('%s', async (onError, id) => {
+			await n8n.importJson('workflow', associationWorkflow({ id, name: `E2E on error ${onError}`, operation: 'delete', onError, pairs }));
+
+			const execution = await n8n.execute(id);
+
+			if (onError === 'stopWorkflow') {
+				expect(execution.run?.status).not.toBe('success');
+				expect(execution.result.stdout + execution.result.stderr).toContain(message);
+				return;
+			}
+			expect(execution.run?.status).toBe('success');
+			const main = nodeOutput(execution, 'Elastic Path', 0);
+			const errors = nodeOutput(execution, 'Elastic Path', 1);
+			if (onError === 'continueRegularOutput') {
+				expect(main).toEqual([
+					removed[0],
+					{ error: message, errorDescription: expect.stringContaining('Set "Cart ID"'), cartId: '', customerId: 'e2e-onerror-cust-2' },
+					removed[1],
+				]);
+				expect(errors).toEqual([]);
+			} else {
+				// n8n 1.60 hands both outputs over in reverse order: compare them as sets.
+				expect(main).toHaveLength(2);
+				expect(main).toEqual(expect.arrayContaining(removed));
+				expect(errors).toEqual([
+					{ ...pairs[1], message, error: { message, description: expect.stringContaining('Set "Cart ID"'), cartId: '', customerId: 'e2e-onerror-cust-2' } },
+				]);
+			}
+			expect(emulator.apiRequests().map((r) => r.url).sort()).toEqual(
+				['/v2/carts/e2e-onerror-1/relationships/customers', '/v2/carts/e2e-onerror-3/relationships/customers'],
+			);
+		});
 	});
 
 	it('fails clearly on a refused client secret, and never prints it', async () => {

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- the end-to-end harness starts n8n processes from plain Node.js */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,8 +13,11 @@ export const REPO = (function findRepo(dir: string): string {
 
 import versions from './n8n-versions.json';
 
-/** The n8n lines the package is tested on: 1.x on this machine's Node 20, 2.x on Node 24 from the cache. */
+/** The n8n versions the package is tested on: the floor, the newest 1.x (both on this machine's Node 20) and the newest 2.x (on Node 24 from the cache). */
 export const N8N_VERSIONS: string[] = versions;
+
+/** What the demo and the editor run unless N8N_VERSION says otherwise: the newest tested 1.x, on this machine's Node.js. */
+export const DEFAULT_N8N_VERSION: string = versions.filter((version) => version.startsWith('1.')).pop() ?? versions[0];
 
 export interface ProcessResult {
 	code: number | null;
@@ -52,6 +55,20 @@ export async function freePort(): Promise<number> {
 			server.close(() => resolve(port));
 		});
 	});
+}
+
+/** Whether n8n `version` is `minimum` or newer (compared numerically, part by part). */
+export function atLeast(version: string, minimum: string): boolean {
+	const [have, need] = [version, minimum].map((v) => v.split('.').map(Number));
+	for (let i = 0; i < need.length; i++) if ((have[i] ?? 0) !== need[i]) return (have[i] ?? 0) > need[i];
+	return true;
+}
+
+/** The package's node types as n8n `version` lists them: the agent tool variant only from n8n 1.85 on (see nodes/ElasticPath/host.ts). */
+export function packageNodeTypes(version: string): string[] {
+	const types = ['n8n-nodes-elasticpath.elasticPath@1'];
+	if (atLeast(version, '1.85.0')) types.push('n8n-nodes-elasticpath.elasticPathTool@1');
+	return types;
 }
 
 export interface N8nInstall {
@@ -119,11 +136,25 @@ export class N8nInstance {
 		return path.join(this.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-elasticpath');
 	}
 
-	/** Installs the packed tarball, as the Community Nodes panel would. */
+	/**
+	 * Installs the packed tarball with `npm install` in ~/.n8n/nodes: what the README's manual
+	 * install does, and what n8n's Community Nodes panel did before 1.1xx (newer panels unpack it
+	 * there and drop its peer dependencies first). npm would install a non-optional peer
+	 * dependency too, giving the node a second n8n-workflow instead of the host's.
+	 */
 	async installPackage(tarball: string): Promise<void> {
-		mkdirSync(this.packageFolder, { recursive: true });
-		const result = await run('tar', ['-xzf', tarball, '-C', this.packageFolder, '--strip-components=1']);
-		if (result.code !== 0) throw new Error(`Extracting ${tarball} failed: ${result.stderr}`);
+		const nodesFolder = path.dirname(path.dirname(this.packageFolder));
+		mkdirSync(nodesFolder, { recursive: true });
+		if (!existsSync(path.join(nodesFolder, 'package.json'))) {
+			writeFileSync(path.join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+		}
+		const result = await run('npm', ['install', tarball, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: nodesFolder });
+		if (result.code !== 0) throw new Error(`npm install ${tarball} in ${nodesFolder} failed:\n${result.stderr}`);
+	}
+
+	/** The packages npm put in ~/.n8n/nodes/node_modules (the package alone, when nothing else came with it). */
+	installedPackages(): string[] {
+		return readdirSync(path.dirname(this.packageFolder)).filter((name) => !name.startsWith('.'));
 	}
 
 	/**
@@ -146,7 +177,8 @@ export class N8nInstance {
 
 	async importJson(kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
 		const file = path.join(this.userFolder, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
-		writeFileSync(file, JSON.stringify(data));
+		// n8n 1.60's import:workflow takes a list only; later versions take one workflow or a list.
+		writeFileSync(file, JSON.stringify(Array.isArray(data) ? data : [data]));
 		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
 		if (result.code !== 0) throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
 	}
@@ -162,11 +194,15 @@ export class N8nInstance {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutSeconds);
 		const start = result.stdout.indexOf('\n{');
 		const json = result.stdout.startsWith('{') ? result.stdout : start >= 0 ? result.stdout.slice(start + 1) : '';
+		let run: Execution['run'];
 		try {
-			return { result, run: json ? (JSON.parse(json) as Execution['run']) : undefined };
+			run = json ? (JSON.parse(json) as Execution['run']) : undefined;
 		} catch {
 			return { result };
 		}
+		// n8n 1.60 prints the run before it sets the final status: a finished run there still says "running".
+		if (run?.status === 'running' && result.code !== null) run.status = run.data.resultData.error ? 'error' : 'success';
+		return { result, run };
 	}
 
 	remove(): void {

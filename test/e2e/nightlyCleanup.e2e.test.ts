@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- the end-to-end test reports its run time on the test runner's stdout */
-import { DEFAULT_CLIENT, EpccEmulator } from '../emulator/EpccEmulator';
+import { DEFAULT_CLIENT, EpccEmulator, isApiRequest } from '../emulator/EpccEmulator';
+import { documented, errorAnswer } from '../emulator/jsonapi';
 import type { N8nInstance } from './n8nProcess';
 import { n8nWithPackage, nodeOutput } from './n8nProcess';
 import { N8N_VERSION } from './version';
@@ -66,10 +67,12 @@ describe(`the nightly stale cart cleanup template in a real n8n ${N8N_VERSION}`,
 		expect(new Set(pairs.map((pair) => pair.cartId))).toEqual(new Set(stale));
 		// Every association removed, no item failed (the error outputs are empty) or was lost.
 		expect(nodeOutput(execution, 'Remove Customer From Cart', 1)).toEqual([]);
+		expect(nodeOutput(execution, 'Removal Failed')).toEqual([]);
 		const removed = nodeOutput(execution, 'Remove Customer From Cart');
 		expect(removed).toHaveLength(STALE + SHARED);
 		expect(removed.every((item) => item.success === true && item.notFound === undefined)).toBe(true);
 		expect(nodeOutput(execution, 'Delete Cart', 1)).toEqual([]);
+		expect(nodeOutput(execution, 'Deletion Failed')).toEqual([]);
 		const deleted = nodeOutput(execution, 'Delete Cart');
 		expect(deleted.map((item) => item.cartId).sort()).toEqual([...stale].sort());
 		expect(deleted.every((item) => item.success === true && item.notFound === undefined)).toBe(true);
@@ -91,5 +94,61 @@ describe(`the nightly stale cart cleanup template in a real n8n ${N8N_VERSION}`,
 		expect(count('DELETE', /^\/v2\/carts\/stale-\d+$/)).toBe(STALE);
 		expect(requests.every((r) => r.status !== undefined && r.status < 300)).toBe(true);
 		expect(emulator.tokenRequests()).toHaveLength(1);
+	});
+	it('sends each failed cart out of the error output of the node that failed, and never deletes a cart it could not detach', async () => {
+		const now = Date.now();
+		const state = emulator.state;
+		state.carts.clear();
+		emulator.log.length = 0;
+		const cleared = Array.from({ length: 20 }, (_, n) => `stale-ok-${n + 1}`);
+		for (const [n, id] of cleared.entries()) state.addCart(id, { customers: [`ok-cust-${n + 1}`], updatedAt: now - 6 * DAY - n * MINUTE });
+		// A removal refused: the cart keeps its customer and must not be deleted.
+		state.addCart('stale-refused', { customers: ['refused-cust'], updatedAt: now - 8 * DAY });
+		// Two customers, one of them refused: the other is removed, and the cart must still not be deleted.
+		state.addCart('stale-half', { customers: ['half-ok-cust', 'half-refused-cust'], updatedAt: now - 9 * DAY });
+		// Detached, then its deletion fails.
+		state.addCart('stale-undeletable', { customers: ['undeletable-cust'], updatedAt: now - 10 * DAY });
+		const removing = (customerId: string) => (request: { method: string; path: string; body: string }) =>
+			request.method === 'DELETE' && request.path.endsWith('/relationships/customers') && request.body.includes(`"${customerId}"`);
+		for (const customerId of ['refused-cust', 'half-refused-cust']) {
+			emulator.failNext({ kind: 'answer', answer: documented.noPermission('Customer') }, 1, (request) => isApiRequest(request) && removing(customerId)(request));
+		}
+		emulator.failNext({ kind: 'answer', answer: errorAnswer(500, 'Internal Server Error', undefined, { meta: { request_id: 'req-e2e-500' } }) }, 1,
+			(request) => request.method === 'DELETE' && request.path === '/v2/carts/stale-undeletable');
+		await n8n.importJson('workflow', forImport(template));
+
+		const execution = await n8n.execute(templateWorkflowId(template.file), 600);
+
+		expect(execution.run?.status).toBe('success');
+		const refusal = 'Elastic Path answered 403: Customer does not have the required permissions to fulfill this request';
+		const refused = (cartId: string, customerId: string) =>
+			expect.objectContaining({ cartId, customerId, message: refusal, error: expect.objectContaining({ message: refusal, httpCode: '403', cartId, customerId }) });
+		const removalFailures = nodeOutput(execution, 'Remove Customer From Cart', 1);
+		expect(removalFailures).toHaveLength(2);
+		expect(removalFailures).toEqual(expect.arrayContaining([refused('stale-refused', 'refused-cust'), refused('stale-half', 'half-refused-cust')]));
+		expect(nodeOutput(execution, 'Removal Failed')).toEqual(expect.arrayContaining(removalFailures));
+		expect(nodeOutput(execution, 'Removal Failed')).toHaveLength(2);
+
+		// What Delete Cart received: every detached cart once, and neither cart with a refused removal.
+		const toDelete = nodeOutput(execution, 'One Item per Cart').map((item) => item.cartId);
+		expect([...toDelete].sort()).toEqual([...cleared, 'stale-undeletable'].sort());
+		const deleted = nodeOutput(execution, 'Delete Cart');
+		expect(deleted.map((item) => item.cartId).sort()).toEqual([...cleared].sort());
+		const deletionFailures = nodeOutput(execution, 'Delete Cart', 1);
+		expect(deletionFailures).toEqual([
+			expect.objectContaining({
+				cartId: 'stale-undeletable',
+				message: 'Elastic Path answered 500: Internal Server Error',
+				error: expect.objectContaining({ httpCode: '500', cartId: 'stale-undeletable', description: expect.stringContaining('Request ID: req-e2e-500') }),
+			}),
+		]);
+		expect(nodeOutput(execution, 'Deletion Failed')).toEqual(deletionFailures);
+
+		const requests = emulator.apiRequests();
+		expect(requests.filter((r) => r.method === 'DELETE' && /^\/v2\/carts\/stale-(refused|half)$/.test(r.path))).toEqual([]);
+		expect(cleared.filter((id) => state.carts.has(id))).toEqual([]);
+		expect([...state.carts.get('stale-refused')!.customers]).toEqual(['refused-cust']);
+		expect([...state.carts.get('stale-half')!.customers]).toEqual(['half-refused-cust']);
+		expect(state.carts.get('stale-undeletable')!.customers.size).toBe(0);
 	});
 });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { REPO } from './n8nProcess';
+import { atLeast, REPO } from './n8nProcess';
 
 export const EXAMPLES = path.join(REPO, 'examples');
 
@@ -57,6 +57,23 @@ export function templateWorkflowId(file: string): string {
 /** The template as `n8n import:workflow` takes it, with its stable ID. */
 export function forImport(template: Template): Workflow {
 	return { ...template.workflow, id: templateWorkflowId(template.file) };
+}
+
+/**
+ * Templates that need a newer n8n than the package's floor, and why. The README's compatibility
+ * table says the same; the tests skip these templates on older versions.
+ */
+export const TEMPLATE_MINIMUM_N8N: Record<string, { version: string; why: string }> = {
+	'ai-agent-cart-assistant.json': {
+		version: '1.123.0',
+		why: 'its AI Agent (version 2.2) and community nodes as agent tools are newer than n8n 1.60',
+	},
+};
+
+/** Whether n8n `version` can run `template`. */
+export function runsOn(template: Template, version: string): boolean {
+	const minimum = TEMPLATE_MINIMUM_N8N[template.file]?.version;
+	return minimum === undefined || atLeast(version, minimum);
 }
 
 export const ELASTIC_PATH_TYPES = ['n8n-nodes-elasticpath.elasticPath', 'n8n-nodes-elasticpath.elasticPathTool'];

@@ -21,7 +21,8 @@ interface WorkflowOptions {
 	pairs: IDataObject[];
 	operation: 'create' | 'delete';
 	credentialId?: string;
-	continueOnFail?: boolean;
+	/** The node's "On Error" setting; the default stops the workflow. */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 }
 
 /**
@@ -67,7 +68,7 @@ export function associationWorkflow(options: WorkflowOptions) {
 					options: {},
 				},
 				credentials: { elasticPathApi: { id: options.credentialId ?? CREDENTIAL_ID, name: 'Elastic Path emulator' } },
-				...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+				...(options.onError ? { onError: options.onError } : {}),
 			},
 		],
 		connections: {
