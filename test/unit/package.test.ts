@@ -8,7 +8,14 @@ const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'
 	dependencies?: Record<string, string>;
 	peerDependencies?: Record<string, string>;
 	n8n: { nodes: string[]; credentials: string[] };
+	repository: { type: string; url: string };
+	homepage: string;
+	bugs: { url: string };
+	files: string[];
 };
+
+/** The GitHub repository the package is published from: npm's provenance check compares it with `repository`. */
+const GITHUB_REPO = 'n8n-nodes-elasticpath/n8n-nodes-elasticpath';
 
 /** What `npm pack` would put in the published tarball (`npm test` builds dist/ first). */
 function packedFiles(): string[] {
@@ -31,6 +38,18 @@ describe('the published package', () => {
 			'dist/icons/elasticpath.dark.svg',
 		]));
 		expect(files.filter((f) => /^dist\/(test|scripts|examples)\//.test(f))).toEqual([]);
+	});
+
+	it('lists dist/ and the CHANGELOG in "files" (npm adds the README, LICENSE and package.json itself)', () => {
+		expect(manifest.files).toEqual(['dist', 'CHANGELOG.md']);
+	});
+
+	it('names one GitHub repository as its source, home page and issue tracker', () => {
+		const repository = /^(?:git\+)?https:\/\/github\.com\/([^/]+\/[^/]+?)(?:\.git)?$/.exec(manifest.repository.url);
+		expect(manifest.repository.type).toBe('git');
+		expect(repository?.[1]).toBe(GITHUB_REPO);
+		expect(manifest.homepage).toBe(`https://github.com/${GITHUB_REPO}#readme`);
+		expect(manifest.bugs.url).toBe(`https://github.com/${GITHUB_REPO}/issues`);
 	});
 
 	it('has no runtime dependencies: n8n-workflow is a peer', () => {
@@ -56,7 +75,7 @@ describe('the codex n8n shows in its nodes panel', () => {
 	});
 
 	it('links the README and its credentials section, as the credential does', () => {
-		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\/github\.com\/n8n-nodes-elasticpath\/n8n-nodes-elasticpath#readme$/);
+		expect(codex.resources.primaryDocumentation[0].url).toBe(manifest.homepage);
 		const credentialSource = readFileSync(path.join(REPO, 'credentials', 'ElasticPathApi.credentials.ts'), 'utf8');
 		expect(credentialSource).toContain(`documentationUrl = '${codex.resources.credentialDocumentation[0].url}'`);
 	});
