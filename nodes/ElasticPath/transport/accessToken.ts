@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { resolveBaseUrl } from './baseUrl';
-import { summarizeErrorBody } from './errorBody';
+import { summarizeErrorBody, titleAndDetail } from './errorBody';
 import { AccessTokenError } from './errors';
 import { answerOf, classifyFailure, networkWords } from './failure';
 
@@ -24,8 +24,7 @@ function formOf(credentials: ICredentialDataDecryptedObject, grant: Grant): stri
 }
 
 function refusal(grant: Grant, status: number, body: unknown): AccessTokenError {
-	const { title, detail } = summarizeErrorBody(body);
-	const said = [title, detail].filter(Boolean).join(': ');
+	const said = titleAndDetail(summarizeErrorBody(body));
 	const what =
 		grant === 'client_credentials'
 			? 'check the Client ID, Client Secret and region/Base URL'

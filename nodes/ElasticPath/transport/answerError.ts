@@ -1,7 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { failureToNodeError } from './apiError';
-import { summarizeErrorBody } from './errorBody';
+import { answerToNodeError } from './apiError';
 import type { EpccResponse } from './request';
 
 /**
@@ -10,12 +9,5 @@ import type { EpccResponse } from './request';
  * description only the operation can give.
  */
 export function answerError(context: IExecuteFunctions, itemIndex: number, response: EpccResponse, hint: string) {
-	const error = failureToNodeError(
-		context.getNode(),
-		{ kind: 'answer', status: response.statusCode, headers: {}, body: response.body },
-		itemIndex,
-	);
-	const { requestId } = summarizeErrorBody(response.body);
-	error.description = [hint, requestId ? `Request ID: ${requestId}` : undefined].filter(Boolean).join(' ');
-	return error;
+	return answerToNodeError(context.getNode(), response.statusCode, response.body, itemIndex, { hint });
 }

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { summarizeErrorBody } from './errorBody';
+import { summarizeErrorBody, titleAndDetail } from './errorBody';
 import type { Failure } from './failure';
 import { networkWords } from './failure';
 
@@ -19,6 +19,33 @@ function hintFor(status: number): string | undefined {
 	if (HINTS[status]) return HINTS[status];
 	if (status >= 500) return 'Elastic Path failed to handle the request; it may succeed later.';
 	return undefined;
+}
+
+/**
+ * The error for an HTTP error answer, from its status and body: "Elastic Path answered 404: Not
+ * Found: Cart not found", then `hint`, the request ID and `tried` as its description.
+ */
+export function answerToNodeError(
+	node: INode,
+	status: number,
+	body: unknown,
+	itemIndex: number,
+	{ hint, tried = '' }: { hint?: string; tried?: string } = {},
+): NodeApiError {
+	const answer = summarizeErrorBody(body);
+	const { title, detail, requestId } = answer;
+	const said = titleAndDetail(answer);
+	const summary: JsonObject = { status };
+	if (title) summary.title = title;
+	if (detail) summary.detail = detail;
+	if (requestId) summary.requestId = requestId;
+	const description = [hint, requestId ? `Request ID: ${requestId}` : undefined, tried.trim()].filter(Boolean).join(' ');
+	return new NodeApiError(node, summary, {
+		message: `Elastic Path answered ${status}${said ? `: ${said}` : ' with no error details'}`,
+		description: description || undefined,
+		httpCode: String(status),
+		itemIndex,
+	});
 }
 
 /**
@@ -56,22 +83,7 @@ export function failureToNodeError(
 				description: `The request got no answer (${failure.code}).${tried}`,
 				itemIndex,
 			});
-		case 'answer': {
-			const { title, detail, requestId } = summarizeErrorBody(failure.body);
-			const said = [title, detail].filter(Boolean).join(': ');
-			const summary: JsonObject = { status: failure.status };
-			if (title) summary.title = title;
-			if (detail) summary.detail = detail;
-			if (requestId) summary.requestId = requestId;
-			const description = [hintFor(failure.status), requestId ? `Request ID: ${requestId}` : undefined, tried.trim()]
-				.filter(Boolean)
-				.join(' ');
-			return new NodeApiError(node, summary, {
-				message: `Elastic Path answered ${failure.status}${said ? `: ${said}` : ' with no error details'}`,
-				description: description || undefined,
-				httpCode: String(failure.status),
-				itemIndex,
-			});
-		}
+		case 'answer':
+			return answerToNodeError(node, failure.status, failure.body, itemIndex, { hint: hintFor(failure.status), tried });
 	}
 }

@@ -59,3 +59,8 @@ export function summarizeErrorBody(body: unknown): ErrorSummary {
 	}
 	return summary;
 }
+
+/** What Elastic Path said, as one phrase ("Title: detail"); empty when it said nothing. */
+export function titleAndDetail({ title, detail }: ErrorSummary): string {
+	return [title, detail].filter(Boolean).join(': ');
+}

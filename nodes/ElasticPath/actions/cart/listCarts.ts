@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { answerError } from '../../transport/answerError';
-import { summarizeErrorBody } from '../../transport/errorBody';
+import { summarizeErrorBody, titleAndDetail } from '../../transport/errorBody';
 import { CARTS_PATH } from '../../transport/paths';
 import { epccRequest } from '../../transport/request';
 import type { EpccCart } from './cartResource';
@@ -69,8 +69,7 @@ export async function listCarts(
 		});
 		if (response.statusCode >= 400) {
 			if (!beyondDocumented || response.statusCode === 403) throw answerError(this, itemIndex, response, LISTING_NEEDS);
-			const { title, detail } = summarizeErrorBody(response.body);
-			const said = [title, detail].filter(Boolean).join(': ');
+			const said = titleAndDetail(summarizeErrorBody(response.body));
 			const answer = `Elastic Path refused the page (HTTP ${response.statusCode}${said ? `: ${said}` : ''})`;
 			return { output, cut: { offset, cartsRead: seen.size, reportedTotal, answer } };
 		}
