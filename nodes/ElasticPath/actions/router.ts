@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemOperation } from '../helpers/runItems';
-import { runItems } from '../helpers/runItems';
 import * as accountCartAssociation from './accountCartAssociation';
 import * as cart from './cart';
 import * as customerCartAssociation from './customerCartAssociation';
+import type { ItemOperation } from './runItems';
+import { runItems } from './runItems';
 
 const resources: Record<string, Record<string, ItemOperation>> = {
 	cart: {

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { unlessCancelled, wait } from '../helpers/wait';
 import { failureToNodeError } from './apiError';
 import type { Failure } from './failure';
 import { decideRetry, mayHaveBeenProcessed } from './retryPolicy';
@@ -8,6 +7,7 @@ import type { Answer, EpccRequest } from './send';
 import { sendOnce } from './send';
 import type { TransportSession } from './session';
 import { sessionFor } from './session';
+import { unlessCancelled, wait } from './wait';
 
 export type { EpccRequest } from './send';
 

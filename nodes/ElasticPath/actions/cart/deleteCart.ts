@@ -2,9 +2,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { answerError } from '../../transport/answerError';
 import { summarizeErrorBody } from '../../transport/errorBody';
-import { cartPath } from '../../transport/paths';
 import type { EpccResponse } from '../../transport/request';
 import { epccRequest } from '../../transport/request';
+import { cartPath } from '../shared/paths';
 
 const LAST_CART_HINT =
 	'The cart still has a customer, and Elastic Path only deletes carts without one: turn on the option "Detach Customers and Accounts First", or remove its customers first (Customer Cart Association › Remove Customer From Cart).';

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { NodeError } from '../../helpers/runItems';
-import { toNodeError } from '../../helpers/runItems';
-import { cartRelationshipPath } from '../../transport/paths';
-import { relationshipBody } from '../../transport/relationships';
 import { epccRequest } from '../../transport/request';
+import type { NodeError } from '../runItems';
+import { toNodeError } from '../runItems';
+import { cartRelationshipPath } from '../shared/paths';
+import { relationshipBody } from '../shared/relationships';
 import { relatedIds } from './cartResource';
 import { deleteCart } from './deleteCart';
 import { readCart } from './readCart';

@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { answerError } from '../../transport/answerError';
 import { summarizeErrorBody, titleAndDetail } from '../../transport/errorBody';
-import { CARTS_PATH } from '../../transport/paths';
 import { epccRequest } from '../../transport/request';
+import { CARTS_PATH } from '../shared/paths';
 import type { EpccCart } from './cartResource';
 import { asCart, cartOutput, relatedIds, timestampOf } from './cartResource';
 import type { CartFilters } from './filters';

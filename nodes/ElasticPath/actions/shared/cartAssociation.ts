@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { IdField } from '../../helpers/ids';
-import { idForReport, requiredId } from '../../helpers/ids';
-import type { ItemOperation } from '../../helpers/runItems';
-import type { CartRelationship } from '../../transport/paths';
-import { cartRelationshipPath } from '../../transport/paths';
-import { relationshipBody } from '../../transport/relationships';
 import { epccRequest } from '../../transport/request';
+import type { ItemOperation } from '../runItems';
 import { CART_ID, cartIdField, optionsCollection, showFor } from './fields';
+import type { IdField } from './ids';
+import { idForReport, requiredId } from './ids';
+import type { CartRelationship } from './paths';
+import { cartRelationshipPath } from './paths';
+import { relationshipBody } from './relationships';
 import { tokenHeaders } from './tokens';
 
 /** What differs between a cart's customer association and its account association. */

@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import type { IdField } from '../../helpers/ids';
+import type { IdField } from './ids';
 
 export const CART_ID: IdField = { name: 'cartId', label: 'Cart ID', inPath: true };
 
