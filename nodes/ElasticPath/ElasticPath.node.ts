@@ -4,8 +4,8 @@ import * as accountCartAssociation from './actions/accountCartAssociation';
 import * as cart from './actions/cart';
 import * as customerCartAssociation from './actions/customerCartAssociation';
 import { router } from './actions/router';
+import { requestSettingsDescription } from './actions/shared/requestSettings';
 import { MAIN, USABLE_AS_TOOL } from './host';
-import { requestSettingsDescription } from './transport/settings';
 
 export class ElasticPath implements INodeType {
 	description: INodeTypeDescription = {
