@@ -9,8 +9,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { fetchAccessToken } from '../nodes/ElasticPath/transport/accessToken';
 import { authenticateRequest } from '../nodes/ElasticPath/transport/authenticate';
+import { fetchAccessToken } from '../nodes/ElasticPath/transport/authentication';
 
 export class ElasticPathApi implements ICredentialType {
 	name = 'elasticPathApi';

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import type { RateController } from './rateController';
+import type { RateController } from './pacing';
 
 /** Short bursts are allowed up to this much of a second's worth of requests, so that timers coarser than the interval do not cap the rate. */
 const BURST_SECONDS = 0.02;

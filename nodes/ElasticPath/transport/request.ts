@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { failureToNodeError } from './apiError';
 import type { Failure } from './failure';
-import { decideRetry, mayHaveBeenProcessed } from './retryPolicy';
+import { decideRetry, mayHaveBeenProcessed } from './retry';
 import type { Answer, EpccRequest } from './send';
 import { sendOnce } from './send';
 import type { TransportSession } from './session';

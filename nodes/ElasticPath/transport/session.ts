@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { Pacer } from './pacer';
-import { RateController } from './rateController';
+import { RateController } from './pacing';
 import type { RequestSettings } from './settings';
 import { readRequestSettings } from './settings';
 

@@ -1,5 +1,5 @@
 import { Pacer } from '../../../nodes/ElasticPath/transport/pacer';
-import { RateController } from '../../../nodes/ElasticPath/transport/rateController';
+import { RateController } from '../../../nodes/ElasticPath/transport/pacing';
 
 /** A fake clock whose pauses advance time instantly. */
 function fakeTime() {
