@@ -9,8 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { authenticateRequest } from '../nodes/ElasticPath/transport/authenticate';
-import { fetchAccessToken } from '../nodes/ElasticPath/transport/authentication';
+import { authenticateRequest, fetchAccessToken } from '../nodes/ElasticPath/transport';
 
 export class ElasticPathApi implements ICredentialType {
 	name = 'elasticPathApi';

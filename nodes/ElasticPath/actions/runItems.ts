@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { sessionFor } from '../transport/session';
+import { sessionFor } from '../transport';
 import { withoutSecrets } from './withoutSecrets';
 
 /** One operation of the node, run once per input item. */

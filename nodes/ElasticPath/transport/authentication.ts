@@ -1,9 +1,78 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { resolveBaseUrl } from './baseUrl';
-import { summarizeErrorBody, titleAndDetail } from './errorBody';
-import { AccessTokenError } from './errors';
-import { answerOf, classifyFailure, networkWords } from './failure';
+import { summarizeErrorBody, titleAndDetail } from './errors';
+import { AccessTokenError, answerOf, classifyFailure, CredentialSetupError, networkWords } from './failure';
+
+/** The credential type every request of the node is signed with. */
+export const CREDENTIAL_TYPE = 'elasticPathApi';
+
+/** The optional tokens a credential (or a node option of the same name, per item) may carry, and their headers. */
+export const ACTING_TOKEN_HEADERS = {
+	customerToken: 'X-Moltin-Customer-Token',
+	accountToken: 'EP-Account-Management-Authentication-Token',
+} as const;
+
+const REGION_BASE_URLS: Readonly<Record<string, string>> = {
+	useast: 'https://useast.api.elasticpath.com',
+	euwest: 'https://euwest.api.elasticpath.com',
+};
+
+interface BaseUrlSettings {
+	region?: unknown;
+	baseUrl?: unknown;
+}
+
+function isLoopbackHost(hostname: string): boolean {
+	if (hostname === 'localhost' || hostname === '[::1]') return true;
+	// WHATWG URL has already normalised every IPv4 spelling (127.1, 0x7f.0.0.1, ...) to dotted quads.
+	return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+function parseUrl(raw: string): URL | undefined {
+	try {
+		return new URL(raw);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The API root for a credential: the region's host, or a custom host that must be https
+ * (plain http only to loopback, for local testing), so a token or secret never crosses a
+ * network in clear text.
+ */
+export function resolveBaseUrl(settings: BaseUrlSettings): string {
+	const region = typeof settings.region === 'string' && settings.region ? settings.region : 'useast';
+	if (region !== 'custom') {
+		const known = REGION_BASE_URLS[region];
+		if (!known) throw new CredentialSetupError(`Unknown Elastic Path region "${region}"`);
+		return known;
+	}
+
+	const raw = typeof settings.baseUrl === 'string' ? settings.baseUrl.trim() : '';
+	if (!raw) {
+		throw new CredentialSetupError('The credential uses a custom region but its Base URL is empty');
+	}
+	const url = parseUrl(raw);
+	if (!url) {
+		throw new CredentialSetupError('The credential\'s Base URL is not a valid URL (expected e.g. https://epcc.example.com)');
+	}
+	if (url.username || url.password) {
+		throw new CredentialSetupError('The credential\'s Base URL must not contain a user name or password');
+	}
+	if (url.search || url.hash) {
+		throw new CredentialSetupError('The credential\'s Base URL must not contain a query string or fragment');
+	}
+	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+		throw new CredentialSetupError(
+			`Refusing to send Elastic Path credentials over plain http:// to "${url.hostname}": use https:// (http:// is only allowed for localhost, 127.0.0.0/8 and [::1])`,
+		);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new CredentialSetupError(`The credential's Base URL must start with https:// (got ${url.protocol}//)`);
+	}
+	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
 
 type Grant = 'client_credentials' | 'implicit';
 
@@ -80,4 +149,40 @@ export async function fetchAccessToken(
 		);
 	}
 	return token;
+}
+
+
+function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boolean {
+	const wanted = name.toLowerCase();
+	return Object.keys(headers ?? {}).some((key) => key.toLowerCase() === wanted);
+}
+
+/**
+ * Signs every request made with the credential (by this node, the credential test, or an
+ * HTTP Request node): it points the request at the credential's host (refusing unsafe
+ * ones before anything is sent), adds the bearer token, and adds the credential's customer
+ * and account tokens unless the request already carries one (a per-item override).
+ */
+export async function authenticateRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const baseURL = resolveBaseUrl(credentials);
+	const token = String(
+		(credentials.authType === 'accessToken' ? credentials.accessToken : credentials.sessionToken) ?? '',
+	).trim();
+	if (!token) {
+		throw new CredentialSetupError(
+			credentials.authType === 'accessToken'
+				? 'The Elastic Path credential has no access token'
+				: 'No Elastic Path access token was fetched for this credential',
+		);
+	}
+
+	const headers: IHttpRequestOptions['headers'] = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
+	for (const [field, header] of Object.entries(ACTING_TOKEN_HEADERS)) {
+		const value = String(credentials[field] ?? '').trim();
+		if (value && !hasHeader(headers, header)) headers[header] = value;
+	}
+	return { ...requestOptions, baseURL, headers };
 }

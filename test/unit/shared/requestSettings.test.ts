@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestSettingsDescription } from '../../../nodes/ElasticPath/actions/shared/requestSettings';
-import { sessionFor } from '../../../nodes/ElasticPath/transport/session';
+import { sessionFor } from '../../../nodes/ElasticPath/transport';
 
 /** The settings the transport reads for one execution whose Request Settings are `raw`. */
 function settingsFor(raw: Record<string, unknown>) {

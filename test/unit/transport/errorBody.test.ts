@@ -1,4 +1,4 @@
-import { summarizeErrorBody, titleAndDetail } from '../../../nodes/ElasticPath/transport/errorBody';
+import { summarizeErrorBody, titleAndDetail } from '../../../nodes/ElasticPath/transport/errors';
 
 describe('summarizeErrorBody', () => {
 	it('reads a JSON:API error with a numeric status', () => {

@@ -1,9 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { answerError } from '../../transport/answerError';
-import { summarizeErrorBody } from '../../transport/errorBody';
-import type { EpccResponse } from '../../transport/request';
-import { epccRequest } from '../../transport/request';
+import type { EpccResponse } from '../../transport';
+import { answerError, epccRequest, summarizeErrorBody } from '../../transport';
 import { cartPath } from '../shared/paths';
 
 const LAST_CART_HINT =

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { epccRequest } from '../../transport/request';
+import { epccRequest } from '../../transport';
 import type { NodeError } from '../runItems';
 import { toNodeError } from '../runItems';
 import { cartRelationshipPath } from '../shared/paths';

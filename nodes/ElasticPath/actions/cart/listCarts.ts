@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { answerError } from '../../transport/answerError';
-import { summarizeErrorBody, titleAndDetail } from '../../transport/errorBody';
-import { epccRequest } from '../../transport/request';
+import { answerError, epccRequest, summarizeErrorBody, titleAndDetail } from '../../transport';
 import { CARTS_PATH } from '../shared/paths';
 import type { EpccCart } from './cartResource';
 import { asCart, cartOutput, relatedIds, timestampOf } from './cartResource';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { epccRequest } from '../../transport/request';
+import { epccRequest } from '../../transport';
 import { cartPath } from '../shared/paths';
 import type { EpccCart } from './cartResource';
 import { asCart } from './cartResource';

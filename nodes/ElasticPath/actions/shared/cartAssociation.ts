@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { epccRequest } from '../../transport/request';
+import { epccRequest } from '../../transport';
 import type { ItemOperation } from '../runItems';
 import { CART_ID, cartIdField, optionsCollection, showFor } from './fields';
 import type { IdField } from './ids';
