@@ -3,7 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import * as accountCartAssociation from './actions/accountCartAssociation';
 import * as cart from './actions/cart';
 import * as customerCartAssociation from './actions/customerCartAssociation';
+import type { Resource } from './actions/router';
 import { router } from './actions/router';
+import type { SelectorOf } from './actions/shared/fields';
 import { requestSettingsDescription } from './actions/shared/requestSettings';
 import { MAIN, USABLE_AS_TOOL } from './host';
 
@@ -33,7 +35,7 @@ export class ElasticPath implements INodeType {
 					{ name: 'Customer Cart Association', value: 'customerCartAssociation' },
 				],
 				default: 'customerCartAssociation',
-			},
+			} satisfies SelectorOf<Resource>,
 			...customerCartAssociation.description,
 			...accountCartAssociation.description,
 			...cart.description,
