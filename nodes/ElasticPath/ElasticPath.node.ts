@@ -1,4 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeCredentialDescription,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import * as accountCartAssociation from './actions/accountCartAssociation';
 import * as cart from './actions/cart';
@@ -8,9 +14,15 @@ import { router } from './actions/router';
 import type { SelectorOf } from './actions/shared/fields';
 import { requestSettingsDescription } from './actions/shared/requestSettings';
 import { MAIN, USABLE_AS_TOOL } from './host';
+import type { CREDENTIAL_TYPE } from './transport';
+
+/** The node's credential is the one the transport signs requests with (written out here for n8n's checks, which read it as a string). */
+type ElasticPathDescription = INodeTypeDescription & {
+	credentials: Array<INodeCredentialDescription & { name: typeof CREDENTIAL_TYPE }>;
+};
 
 export class ElasticPath implements INodeType {
-	description: INodeTypeDescription = {
+	description: ElasticPathDescription = {
 		displayName: 'Elastic Path',
 		name: 'elasticPath',
 		icon: { light: 'file:../../icons/elasticpath.svg', dark: 'file:../../icons/elasticpath.dark.svg' },
