@@ -20,7 +20,7 @@ function outputsFor(cart: EpccCart, pairs: boolean, customerId: string | undefin
 	return customers.map((id) => ({ cartId: cart.id, customerId: id, ...fields }));
 }
 
-export interface Cut {
+interface Cut {
 	offset: number;
 	cartsRead: number;
 	reportedTotal?: number;
@@ -35,7 +35,7 @@ export function cutMessage(cut: Cut): string {
 
 export const CUT_ADVICE = `Elastic Path documents page[offset] up to ${DOCUMENTED_MAX_OFFSET}. To reach older carts, make the listing shorter: turn the store setting show_all_carts off (Client Credentials then list only carts with a customer or account), or list per customer with a customer token. Deleting carts also shortens it for the next run.`;
 
-export interface Wanted {
+interface Wanted {
 	filters: CartFilters;
 	pairs: boolean;
 	limit: number;
