@@ -1,5 +1,5 @@
+import { runWorkflow } from '../../../testkit/engine/runWorkflow';
 import { accountAssociationParameters, clientCredentials, implicitCredentials, useEmulator } from '../fixtures';
-import { runWorkflow } from '../runWorkflow';
 
 const ACCOUNT_TOKEN_HEADER = 'ep-account-management-authentication-token';
 

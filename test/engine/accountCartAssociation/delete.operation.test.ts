@@ -1,5 +1,5 @@
+import { runWorkflow } from '../../../testkit/engine/runWorkflow';
 import { accountAssociationParameters, clientCredentials, implicitCredentials, useEmulator } from '../fixtures';
-import { runWorkflow } from '../runWorkflow';
 
 describe('Account Cart Association › Remove Account From Cart', () => {
 	const emulator = useEmulator();

@@ -1,5 +1,5 @@
+import { runWorkflow } from '../../../testkit/engine/runWorkflow';
 import { associationParameters, clientCredentials, seedPairs, useEmulator } from '../fixtures';
-import { runWorkflow } from '../runWorkflow';
 
 describe('Customer Cart Association › Remove Customer From Cart', () => {
 	const emulator = useEmulator();
