@@ -77,6 +77,16 @@ describe('the layout of the node and the credential', () => {
 	});
 });
 
+describe('testkit/', () => {
+	it('imports nothing from the tests or the package sources: it runs the built package, outside jest too', () => {
+		const imports = importMap(sourceFiles('testkit'));
+		expect(Object.keys(imports).length).toBeGreaterThan(0);
+		const reached = Object.entries(imports).flatMap(([file, targets]) => targets.map((target) => `${file} imports ${target}`));
+		expect(reached.filter((line) => / imports (test|nodes|credentials)\//.test(line))).toEqual([]);
+		expect(reached.filter((line) => / imports testkit\//.test(line)).length).toBeGreaterThan(0);
+	});
+});
+
 describe('crossings', () => {
 	it.each([
 		['the transport importing an action', `${TRANSPORT}request.ts`, `${ACTIONS}shared/paths.ts`],
