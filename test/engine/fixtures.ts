@@ -4,7 +4,7 @@ import type { EmulatorOptions } from '../../testkit/emulator/EpccEmulator';
 import { DEFAULT_CLIENT, EpccEmulator } from '../../testkit/emulator/EpccEmulator';
 import { emulatorCredentials } from '../../testkit/engine/parameters';
 
-export { accountAssociationParameters, associationParameters, cartParameters } from '../../testkit/engine/parameters';
+export { associationParameters, cartParameters } from '../../testkit/engine/parameters';
 
 /** A fresh emulator per test, stopped after it. */
 export function useEmulator(options: EmulatorOptions = {}): () => EpccEmulator {
