@@ -4,7 +4,7 @@
  */
 const unit = require('./jest.config');
 
-const versions = process.env.N8N_E2E_VERSIONS ? process.env.N8N_E2E_VERSIONS.split(',') : require('./test/e2e/n8n-versions.json');
+const versions = process.env.N8N_E2E_VERSIONS ? process.env.N8N_E2E_VERSIONS.split(',') : require('./testkit/n8n/n8n-versions.json');
 
 module.exports = {
 	testTimeout: 20 * 60 * 1000,

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
 import path from 'node:path';
 
-import type { EmulatorOptions } from '../test/emulator/EpccEmulator';
+import type { EmulatorOptions } from '../testkit/emulator/EpccEmulator';
 import type { Command, StoreStats } from './emulatorProcess';
 
 /** The emulator running in a child process (see emulatorProcess.ts). */

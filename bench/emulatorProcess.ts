@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- a benchmark helper process in plain Node.js */
-import type { EmulatorOptions } from '../test/emulator/EpccEmulator';
-import { EpccEmulator, isApiRequest } from '../test/emulator/EpccEmulator';
+import type { EmulatorOptions } from '../testkit/emulator/EpccEmulator';
+import { EpccEmulator, isApiRequest } from '../testkit/emulator/EpccEmulator';
 
 /** What the benchmark learns from the store after a scenario. */
 export interface StoreStats {

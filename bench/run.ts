@@ -2,9 +2,9 @@
 import { fork } from 'node:child_process';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import type { EmulatorOptions } from '../test/emulator/EpccEmulator';
-import { associationParameters, emulatorCredentials } from '../test/engine/parameters';
-import { registerNodeType, runWorkflow } from '../test/engine/runWorkflow';
+import type { EmulatorOptions } from '../testkit/emulator/EpccEmulator';
+import { associationParameters, emulatorCredentials } from '../testkit/engine/parameters';
+import { registerNodeType, runWorkflow } from '../testkit/engine/runWorkflow';
 import { bareNode } from './bareNode';
 import { RemoteEmulator } from './emulatorClient';
 import { pairs } from './pairs';

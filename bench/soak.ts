@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- the soak test is a command-line program in plain Node.js */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { associationParameters, emulatorCredentials } from '../test/engine/parameters';
-import { newCredentialsHelper, runWorkflow } from '../test/engine/runWorkflow';
+import { associationParameters, emulatorCredentials } from '../testkit/engine/parameters';
+import { newCredentialsHelper, runWorkflow } from '../testkit/engine/runWorkflow';
 import { RemoteEmulator } from './emulatorClient';
 import { pairs } from './pairs';
 

@@ -6,12 +6,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 
-import { DEMO_UNLISTED, seedDemoStore } from '../test/emulator/demoStore';
-import { DEFAULT_CLIENT, EpccEmulator, isApiRequest } from '../test/emulator/EpccEmulator';
-import type { Execution } from '../test/e2e/n8nProcess';
-import { DEFAULT_N8N_VERSION, installN8n, N8nInstance, nodeOutput } from '../test/e2e/n8nProcess';
-import type { Workflow } from '../test/e2e/templates';
-import { elasticPathCredential, loadTemplate, nodeByType, templateWorkflowId } from '../test/e2e/templates';
+import { DEFAULT_CLIENT, EpccEmulator, isApiRequest } from '../testkit/emulator/EpccEmulator';
+import { DEMO_UNLISTED, seedDemoStore } from '../testkit/emulator/demoStore';
+import type { Execution } from '../testkit/n8n/n8nProcess';
+import { DEFAULT_N8N_VERSION, installN8n, N8nInstance, nodeOutput } from '../testkit/n8n/n8nProcess';
+import type { Workflow } from '../testkit/n8n/templates';
+import { elasticPathCredential, loadTemplate, nodeByType, templateWorkflowId } from '../testkit/n8n/templates';
 
 const TEMPLATE = 'nightly-cart-cleanup.json';
 const STORE_VARIABLES = ['EPCC_BASE_URL', 'EPCC_CLIENT_ID', 'EPCC_CLIENT_SECRET'] as const;

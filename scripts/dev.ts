@@ -5,8 +5,8 @@
  * `npm run dev -- --check` starts everything, checks the editor answers, and stops.
  * N8N_VERSION picks the n8n line (default: the newest tested 1.x), N8N_PORT the port.
  */
-import { DEFAULT_N8N_VERSION } from '../test/e2e/n8nProcess';
-import { LOCAL_OWNER } from '../test/e2e/n8nServer';
+import { DEFAULT_N8N_VERSION } from '../testkit/n8n/n8nProcess';
+import { LOCAL_OWNER } from '../testkit/n8n/n8nServer';
 import type { Workbench } from './lib/workbench';
 import { LOCAL_STOREFRONT_SECRET, startWorkbench } from './lib/workbench';
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
-import { N8N_VERSIONS, REPO } from '../test/e2e/n8nProcess';
+import { N8N_VERSIONS, REPO } from '../testkit/n8n/n8nProcess';
 import { startWorkbench } from './lib/workbench';
 
 const CHROMIUM = '/usr/bin/chromium';

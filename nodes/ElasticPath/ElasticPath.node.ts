@@ -1,14 +1,28 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeCredentialDescription,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import * as accountCartAssociation from './actions/accountCartAssociation';
 import * as cart from './actions/cart';
 import * as customerCartAssociation from './actions/customerCartAssociation';
+import type { Resource } from './actions/router';
 import { router } from './actions/router';
+import type { SelectorOf } from './actions/shared/fields';
+import { requestSettingsDescription } from './actions/shared/requestSettings';
 import { MAIN, USABLE_AS_TOOL } from './host';
-import { requestSettingsDescription } from './transport/settings';
+import type { CREDENTIAL_TYPE } from './transport';
+
+/** The node's credential is the one the transport signs requests with (written out here for n8n's checks, which read it as a string). */
+type ElasticPathDescription = INodeTypeDescription & {
+	credentials: Array<INodeCredentialDescription & { name: typeof CREDENTIAL_TYPE }>;
+};
 
 export class ElasticPath implements INodeType {
-	description: INodeTypeDescription = {
+	description: ElasticPathDescription = {
 		displayName: 'Elastic Path',
 		name: 'elasticPath',
 		icon: { light: 'file:../../icons/elasticpath.svg', dark: 'file:../../icons/elasticpath.dark.svg' },
@@ -33,7 +47,7 @@ export class ElasticPath implements INodeType {
 					{ name: 'Customer Cart Association', value: 'customerCartAssociation' },
 				],
 				default: 'customerCartAssociation',
-			},
+			} satisfies SelectorOf<Resource>,
 			...customerCartAssociation.description,
 			...accountCartAssociation.description,
 			...cart.description,

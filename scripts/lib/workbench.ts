@@ -1,11 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- a command-line script in plain Node.js, with its own errors */
 import path from 'node:path';
 
-import { seedDemoStore } from '../../test/emulator/demoStore';
-import { DEFAULT_CLIENT, EpccEmulator } from '../../test/emulator/EpccEmulator';
-import { installN8n, N8nInstance, packageNodeTypes } from '../../test/e2e/n8nProcess';
-import { N8nServer } from '../../test/e2e/n8nServer';
-import { elasticPathCredential, forImport, loadTemplates, nodeByType, runsOn } from '../../test/e2e/templates';
+import { DEFAULT_CLIENT, EpccEmulator } from '../../testkit/emulator/EpccEmulator';
+import { seedDemoStore } from '../../testkit/emulator/demoStore';
+import { installN8n, N8nInstance, packageNodeTypes } from '../../testkit/n8n/n8nProcess';
+import { N8nServer } from '../../testkit/n8n/n8nServer';
+import { elasticPathCredential, forImport, loadTemplates, nodeByType, runsOn } from '../../testkit/n8n/templates';
 
 /** The header the logout-webhook template checks, with a value for local use only. */
 export const LOCAL_STOREFRONT_SECRET = { name: 'X-Storefront-Secret', value: 'local-dev-secret' };

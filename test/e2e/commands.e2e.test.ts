@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { EpccEmulator } from '../emulator/EpccEmulator';
-import { freePort, installN8n, packageNodeTypes, REPO, run } from './n8nProcess';
+import { EpccEmulator } from '../../testkit/emulator/EpccEmulator';
+import { freePort, installN8n, packageNodeTypes, REPO, run } from '../../testkit/n8n/n8nProcess';
 import { N8N_VERSION } from './version';
 
 /** The README's commands, compiled into build/ by `npm run build:tools` (test:e2e runs it first). */

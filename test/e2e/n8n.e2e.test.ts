@@ -1,6 +1,6 @@
-import { EpccEmulator, isApiRequest } from '../emulator/EpccEmulator';
-import type { N8nInstance } from './n8nProcess';
-import { n8nWithPackage, nodeOutput } from './n8nProcess';
+import { EpccEmulator, isApiRequest } from '../../testkit/emulator/EpccEmulator';
+import type { N8nInstance } from '../../testkit/n8n/n8nProcess';
+import { n8nWithPackage, nodeOutput } from '../../testkit/n8n/n8nProcess';
 import { N8N_VERSION } from './version';
 import { associationWorkflow, BAD_SECRET_CREDENTIAL_ID, CREDENTIAL_ID, emulatorCredential } from './workflows';
 

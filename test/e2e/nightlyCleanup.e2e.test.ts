@@ -1,10 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- the end-to-end test reports its run time on the test runner's stdout */
-import { DEFAULT_CLIENT, EpccEmulator, isApiRequest } from '../emulator/EpccEmulator';
-import { documented, errorAnswer } from '../emulator/jsonapi';
-import type { N8nInstance } from './n8nProcess';
-import { n8nWithPackage, nodeOutput } from './n8nProcess';
+import { DEFAULT_CLIENT, EpccEmulator, isApiRequest } from '../../testkit/emulator/EpccEmulator';
+import { documented, errorAnswer } from '../../testkit/emulator/jsonapi';
+import type { N8nInstance } from '../../testkit/n8n/n8nProcess';
+import { n8nWithPackage, nodeOutput } from '../../testkit/n8n/n8nProcess';
+import { elasticPathCredential, forImport, loadTemplate, templateWorkflowId } from '../../testkit/n8n/templates';
 import { N8N_VERSION } from './version';
-import { elasticPathCredential, forImport, loadTemplate, templateWorkflowId } from './templates';
 
 const template = loadTemplate('nightly-stale-cart-cleanup.json');
 

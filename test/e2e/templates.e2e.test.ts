@@ -4,12 +4,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { DEMO_ASSOCIATIONS, DEMO_UNLISTED, seedDemoStore } from '../emulator/demoStore';
-import { DEFAULT_CLIENT, EpccEmulator } from '../emulator/EpccEmulator';
-import { documented } from '../emulator/jsonapi';
-import { installN8n, N8nInstance, nodeOutput, packageNodeTypes, packPackage } from './n8nProcess';
-import { N8nServer } from './n8nServer';
-import type { Template } from './templates';
+import { DEFAULT_CLIENT, EpccEmulator } from '../../testkit/emulator/EpccEmulator';
+import { DEMO_ASSOCIATIONS, DEMO_UNLISTED, seedDemoStore } from '../../testkit/emulator/demoStore';
+import { documented } from '../../testkit/emulator/jsonapi';
+import { installN8n, N8nInstance, nodeOutput, packageNodeTypes, packPackage } from '../../testkit/n8n/n8nProcess';
+import { N8nServer } from '../../testkit/n8n/n8nServer';
+import type { Template } from '../../testkit/n8n/templates';
 import {
 	ELASTIC_PATH_TYPES,
 	elasticPathCredential,
@@ -21,7 +21,7 @@ import {
 	runsFromCli,
 	runsOn,
 	templateWorkflowId,
-} from './templates';
+} from '../../testkit/n8n/templates';
 import { N8N_VERSION } from './version';
 
 const templates = loadTemplates().filter((template) => runsOn(template, N8N_VERSION));

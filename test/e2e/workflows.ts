@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEFAULT_CLIENT } from '../emulator/EpccEmulator';
+import { DEFAULT_CLIENT } from '../../testkit/emulator/EpccEmulator';
 
 export const CREDENTIAL_ID = 'epccEmulatorCred';
 export const BAD_SECRET_CREDENTIAL_ID = 'epccBadSecretCred';

@@ -1,6 +1,6 @@
-import { isApiRequest } from '../emulator/EpccEmulator';
+import { isApiRequest } from '../../testkit/emulator/EpccEmulator';
+import { newCredentialsHelper, runWorkflow } from '../../testkit/engine/runWorkflow';
 import { associationParameters, clientCredentials, implicitCredentials, seedPairs, useEmulator } from './fixtures';
-import { newCredentialsHelper, runWorkflow } from './runWorkflow';
 
 describe('elasticPathApi credential, through the engine', () => {
 	const emulator = useEmulator();

@@ -1,8 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
-import type { Answer } from '../emulator/jsonapi';
+import type { Answer } from '../../testkit/emulator/jsonapi';
+import { runWorkflow } from '../../testkit/engine/runWorkflow';
 import { associationParameters, clientCredentials, seedPairs, useEmulator } from './fixtures';
-import { runWorkflow } from './runWorkflow';
 
 const unavailable: Answer = { status: 503, body: { errors: [{ status: 503, title: 'Service Unavailable' }] } };
 const throttled = (retryAfter?: string): Answer => ({

@@ -1,6 +1,6 @@
-import type { Answer } from '../emulator/jsonapi';
+import type { Answer } from '../../testkit/emulator/jsonapi';
+import { runWorkflow } from '../../testkit/engine/runWorkflow';
 import { associationParameters, clientCredentials, seedPairs, useEmulator } from './fixtures';
-import { runWorkflow } from './runWorkflow';
 
 const SECRET = 'test-client-secret';
 

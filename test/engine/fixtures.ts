@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import type { EmulatorOptions } from '../emulator/EpccEmulator';
-import { DEFAULT_CLIENT, EpccEmulator } from '../emulator/EpccEmulator';
-import { emulatorCredentials } from './parameters';
+import type { EmulatorOptions } from '../../testkit/emulator/EpccEmulator';
+import { DEFAULT_CLIENT, EpccEmulator } from '../../testkit/emulator/EpccEmulator';
+import { emulatorCredentials } from '../../testkit/engine/parameters';
 
-export { accountAssociationParameters, associationParameters, cartParameters } from './parameters';
+export { associationParameters, cartParameters } from '../../testkit/engine/parameters';
 
 /** A fresh emulator per test, stopped after it. */
 export function useEmulator(options: EmulatorOptions = {}): () => EpccEmulator {

@@ -1,6 +1,6 @@
-import { DEFAULT_CLIENT } from '../emulator/EpccEmulator';
+import { DEFAULT_CLIENT } from '../../testkit/emulator/EpccEmulator';
+import { runWorkflow } from '../../testkit/engine/runWorkflow';
 import { associationParameters, useEmulator } from './fixtures';
-import { runWorkflow } from './runWorkflow';
 
 describe('where the credential may send secrets', () => {
 	const emulator = useEmulator();

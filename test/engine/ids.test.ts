@@ -1,5 +1,5 @@
+import { runWorkflow } from '../../testkit/engine/runWorkflow';
 import { associationParameters, clientCredentials, useEmulator } from './fixtures';
-import { runWorkflow } from './runWorkflow';
 
 describe('IDs from the input', () => {
 	const emulator = useEmulator();

@@ -1,6 +1,6 @@
+import { runWorkflow } from '../../testkit/engine/runWorkflow';
 import { leakedSecrets } from './faults/secrets';
 import { associationParameters, clientCredentials, useEmulator } from './fixtures';
-import { runWorkflow } from './runWorkflow';
 
 describe('a token typed into a node option', () => {
 	const emulator = useEmulator();

@@ -2,7 +2,7 @@ import { ExecuteContext, RoutingNode } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, INode, INodeType, INodeTypes } from 'n8n-workflow';
 import { createEmptyRunExecutionData, Workflow } from 'n8n-workflow';
 
-import { additionalDataFor, ElasticPathApi, newCredentialsHelper } from './runWorkflow';
+import { additionalDataFor, ElasticPathApi, newCredentialsHelper } from '../../testkit/engine/runWorkflow';
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 
-import type { Fault } from '../emulator/EpccEmulator';
-import { EpccEmulator } from '../emulator/EpccEmulator';
-import { associationParameters, emulatorCredentials } from '../engine/parameters';
-import { runWorkflow } from '../engine/runWorkflow';
+import type { Fault } from '../../testkit/emulator/EpccEmulator';
+import { EpccEmulator } from '../../testkit/emulator/EpccEmulator';
+import { associationParameters, emulatorCredentials } from '../../testkit/engine/parameters';
+import { runWorkflow } from '../../testkit/engine/runWorkflow';
 
 type Kind = 'ok' | '429' | '503' | '502' | 'reset-before' | 'reset-after' | '400' | '403' | '500';
 

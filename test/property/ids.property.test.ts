@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 
-import { EpccEmulator } from '../emulator/EpccEmulator';
-import { emulatorCredentials } from '../engine/parameters';
-import { runWorkflow } from '../engine/runWorkflow';
+import { EpccEmulator } from '../../testkit/emulator/EpccEmulator';
+import { emulatorCredentials } from '../../testkit/engine/parameters';
+import { runWorkflow } from '../../testkit/engine/runWorkflow';
 
 /** Strings users and broken upstream systems produce, mixed with any Unicode (lone surrogates included). */
 const idLike = fc.oneof(

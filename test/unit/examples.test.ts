@@ -1,4 +1,4 @@
-import { ELASTIC_PATH_TYPES, loadTemplates, runsFromCli, TEMPLATE_CREDENTIAL } from '../e2e/templates';
+import { ELASTIC_PATH_TYPES, loadTemplates, runsFromCli, TEMPLATE_CREDENTIAL } from '../../testkit/n8n/templates';
 
 /** What every template in examples/ must have to be importable and understandable (each also runs in test:e2e). */
 describe.each(loadTemplates())('examples/$file', ({ workflow }) => {

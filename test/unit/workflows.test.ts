@@ -69,7 +69,7 @@ describe('.github/workflows/ci.yml', () => {
 		expect(installScript).toContain('$HOME/.cache/n8n-nodes-elasticpath');
 		expect(cache?.with?.path).toBe('~/.cache/n8n-nodes-elasticpath');
 		const hashed = /hashFiles\(([^)]*)\)/.exec(cache?.with?.key ?? '')?.[1].split(',').map((f) => f.trim().replace(/^'|'$/g, ''));
-		expect(hashed).toEqual(['test/e2e/n8n-versions.json', 'scripts/install-n8n.sh', 'scripts/install-node.sh']);
+		expect(hashed).toEqual(['testkit/n8n/n8n-versions.json', 'scripts/install-n8n.sh', 'scripts/install-node.sh']);
 		for (const file of hashed ?? []) expect(existsSync(path.join(REPO, file))).toBe(true);
 		expect(indexOfRun(steps, /\.ci\/run/)).toBeGreaterThan(steps.indexOf(cache!));
 	});

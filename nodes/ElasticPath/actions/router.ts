@@ -1,13 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemOperation } from '../helpers/runItems';
-import { runItems } from '../helpers/runItems';
 import * as accountCartAssociation from './accountCartAssociation';
 import * as cart from './cart';
 import * as customerCartAssociation from './customerCartAssociation';
+import type { ItemOperation } from './runItems';
+import { runItems } from './runItems';
+import type { AssociationOperationName } from './shared/cartAssociation';
 
-const resources: Record<string, Record<string, ItemOperation>> = {
+/** Each resource the node offers, with the operations its selector offers. */
+interface Offered {
+	cart: cart.Operation;
+	customerCartAssociation: AssociationOperationName;
+	accountCartAssociation: AssociationOperationName;
+}
+
+export type Resource = keyof Offered;
+
+// `satisfies`: an operation offered but not routed here (or routed but not offered) fails the build.
+const resources = {
 	cart: {
 		getAll: cart.getAll,
 		get: cart.get,
@@ -21,12 +32,14 @@ const resources: Record<string, Record<string, ItemOperation>> = {
 		create: accountCartAssociation.create,
 		delete: accountCartAssociation.delete,
 	},
-};
+} satisfies { [R in Resource]: Record<Offered[R], ItemOperation> };
+
+const routes: Record<string, Record<string, ItemOperation> | undefined> = resources;
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const selected = resources[resource]?.[operation];
+	const selected = routes[resource]?.[operation];
 	if (!selected) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}

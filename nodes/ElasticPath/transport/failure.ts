@@ -11,9 +11,37 @@ export type Failure =
 	| { kind: 'token'; status?: number; reason: string; message: string }
 	| { kind: 'config'; message: string };
 
+/** An HTTP answer: the status, its headers and whatever body came with it. */
+export type Answer = Extract<Failure, { kind: 'answer' }>;
+
 /** Marks our own errors so they survive n8n wrapping them (it copies `errorCode` into `httpCode`). */
-export const TOKEN_ERROR_PREFIX = 'EPCC_TOKEN_';
-export const CONFIG_ERROR_CODE = 'EPCC_CONFIG';
+const TOKEN_ERROR_PREFIX = 'EPCC_TOKEN_';
+const CONFIG_ERROR_CODE = 'EPCC_CONFIG';
+
+/*
+ * Errors thrown from the credential's hooks, where there is no node to build a NodeApiError
+ * with. n8n wraps them; `errorCode` lets the transport recognise them afterwards (n8n copies
+ * it into `httpCode`) and, not being named like a status field, keeps their message intact.
+ */
+
+/** The credential is set up so that nothing may be sent (unsafe host, missing value). */
+export class CredentialSetupError extends Error {
+	name = 'CredentialSetupError';
+
+	readonly errorCode = CONFIG_ERROR_CODE;
+}
+
+/** The token endpoint failed. Carries the status and what Elastic Path said, never the request (it holds the secret). */
+export class AccessTokenError extends Error {
+	name = 'AccessTokenError';
+
+	readonly errorCode: string;
+
+	constructor(message: string, status: number | 'NETWORK' | 'INVALID' | 'CONFIG') {
+		super(message);
+		this.errorCode = `${TOKEN_ERROR_PREFIX}${status}`;
+	}
+}
 
 type Bag = Record<string, unknown>;
 
@@ -28,7 +56,7 @@ function chain(error: unknown): Bag[] {
 }
 
 /** The HTTP answer carried by an AxiosError (or a wrapper of one), if any. */
-export function answerOf(error: unknown): Extract<Failure, { kind: 'answer' }> | undefined {
+export function answerOf(error: unknown): Answer | undefined {
 	for (const link of chain(error)) {
 		const response = bag(link.response);
 		if (response && typeof response.status === 'number') {

@@ -1,9 +1,38 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { Pacer } from './pacer';
-import { RateController } from './rateController';
-import type { RequestSettings } from './settings';
-import { readRequestSettings } from './settings';
+import { Pacer, RateController } from './pacing';
+
+interface RequestSettings {
+	/** 0: no cap, the rate is learned from the store. */
+	maxRequestsPerSecond: number;
+	maxConcurrency: number;
+	maxAttempts: number;
+	timeoutMs: number;
+}
+
+const DEFAULT_SETTINGS: RequestSettings = {
+	maxRequestsPerSecond: 0,
+	maxConcurrency: 20,
+	maxAttempts: 5,
+	timeoutMs: 30_000,
+};
+
+function whole(value: unknown, fallback: number, min: number, max = Infinity): number {
+	const number = typeof value === 'number' ? value : Number(value);
+	if (!Number.isFinite(number)) return fallback;
+	return Math.min(max, Math.max(min, Math.floor(number)));
+}
+
+/** The node's request settings, with defaults and bounds; read once per execution. */
+function readRequestSettings(context: IExecuteFunctions): RequestSettings {
+	const raw = context.getNodeParameter('requestSettings', 0, {}) as Partial<Record<keyof RequestSettings, unknown>>;
+	return {
+		maxRequestsPerSecond: whole(raw.maxRequestsPerSecond, DEFAULT_SETTINGS.maxRequestsPerSecond, 0),
+		maxConcurrency: whole(raw.maxConcurrency, DEFAULT_SETTINGS.maxConcurrency, 1, 100),
+		maxAttempts: whole(raw.maxAttempts, DEFAULT_SETTINGS.maxAttempts, 1, 10),
+		timeoutMs: whole(raw.timeoutMs, DEFAULT_SETTINGS.timeoutMs, 1000),
+	};
+}
 
 /** What all the requests of one node execution share: settings, the learned rate, a token renewal in progress. */
 export interface TransportSession {

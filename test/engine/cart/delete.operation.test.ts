@@ -1,5 +1,5 @@
+import { runWorkflow } from '../../../testkit/engine/runWorkflow';
 import { cartParameters, clientCredentials, implicitCredentials, useEmulator } from '../fixtures';
-import { runWorkflow } from '../runWorkflow';
 
 const LAST_CART =
 	'Elastic Path answered 400: Last cart: This is the last cart associated with a customer and it cannot be deleted, try disassociating instead';

@@ -1,5 +1,5 @@
+import { runWorkflow } from '../../../testkit/engine/runWorkflow';
 import { cartParameters, clientCredentials, useEmulator } from '../fixtures';
-import { runWorkflow } from '../runWorkflow';
 
 describe('Cart › Get', () => {
 	const emulator = useEmulator();

@@ -1,5 +1,5 @@
-import type { Answer } from '../../emulator/jsonapi';
-import { cartResource } from '../../emulator/carts';
+import { cartResource } from '../../../testkit/emulator/carts';
+import type { Answer } from '../../../testkit/emulator/jsonapi';
 import {
 	cartParameters,
 	clientCredentials,
@@ -10,7 +10,7 @@ import {
 	seedCarts,
 	useEmulator,
 } from '../fixtures';
-import { runWorkflow } from '../runWorkflow';
+import { runWorkflow } from '../../../testkit/engine/runWorkflow';
 
 const NOW = Date.UTC(2026, 10, 20, 12, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,6 +1,6 @@
-import type { EpccEmulator, Fault, ReceivedRequest } from '../../emulator/EpccEmulator';
-import { isApiRequest, isTokenRequest } from '../../emulator/EpccEmulator';
-import type { Answer } from '../../emulator/jsonapi';
+import type { EpccEmulator, Fault, ReceivedRequest } from '../../../testkit/emulator/EpccEmulator';
+import { isApiRequest, isTokenRequest } from '../../../testkit/emulator/EpccEmulator';
+import type { Answer } from '../../../testkit/emulator/jsonapi';
 
 export type Outcome =
 	/** Every item succeeds (after retries or a token renewal). */

@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { sleep } from 'n8n-workflow';
 
-import { DEFAULT_CLIENT, EpccEmulator, isApiRequest } from '../../emulator/EpccEmulator';
+import { DEFAULT_CLIENT, EpccEmulator, isApiRequest } from '../../../testkit/emulator/EpccEmulator';
+import type { OnError } from '../../../testkit/engine/runWorkflow';
+import { runWorkflow } from '../../../testkit/engine/runWorkflow';
 import { N8N_LOG_FILE } from '../../setupEnv';
 import { clientCredentials } from '../fixtures';
-import type { OnError } from '../runWorkflow';
-import { runWorkflow } from '../runWorkflow';
 import { faultCases } from './cases';
 import { matrixOperations } from './operations';
 import { leakedSecrets } from './secrets';

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { EpccEmulator, ReceivedRequest } from '../../emulator/EpccEmulator';
+import type { EpccEmulator, ReceivedRequest } from '../../../testkit/emulator/EpccEmulator';
 import type { Outcome } from './cases';
 
 /** The tokens planted in the credential (and, for Get Many, in the items), searched for afterwards. */

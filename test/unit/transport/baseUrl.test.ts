@@ -1,4 +1,4 @@
-import { resolveBaseUrl } from '../../../nodes/ElasticPath/transport/baseUrl';
+import { resolveBaseUrl } from '../../../nodes/ElasticPath/transport/authentication';
 
 describe('resolveBaseUrl', () => {
 	it.each([

@@ -1,4 +1,4 @@
-import { summarizeErrorBody } from '../../../nodes/ElasticPath/transport/errorBody';
+import { summarizeErrorBody, titleAndDetail } from '../../../nodes/ElasticPath/transport/errors';
 
 describe('summarizeErrorBody', () => {
 	it('reads a JSON:API error with a numeric status', () => {
@@ -44,5 +44,16 @@ describe('summarizeErrorBody', () => {
 			detail: 'Unknown client',
 			requestId: undefined,
 		});
+	});
+});
+
+describe('titleAndDetail', () => {
+	it.each([
+		[{ title: 'Not Found', detail: 'Cart not found' }, 'Not Found: Cart not found'],
+		[{ title: 'Not Found' }, 'Not Found'],
+		[{ detail: 'Cart not found' }, 'Cart not found'],
+		[{}, ''],
+	])('says %j as %j', (summary, phrase) => {
+		expect(titleAndDetail(summary)).toBe(phrase);
 	});
 });

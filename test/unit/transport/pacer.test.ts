@@ -1,5 +1,4 @@
-import { Pacer } from '../../../nodes/ElasticPath/transport/pacer';
-import { RateController } from '../../../nodes/ElasticPath/transport/rateController';
+import { Pacer, RateController } from '../../../nodes/ElasticPath/transport/pacing';
 
 /** A fake clock whose pauses advance time instantly. */
 function fakeTime() {

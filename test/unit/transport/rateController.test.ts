@@ -1,4 +1,4 @@
-import { RateController } from '../../../nodes/ElasticPath/transport/rateController';
+import { RateController } from '../../../nodes/ElasticPath/transport/pacing';
 
 /**
  * Sends at the controller's rate on a fake clock, 40 ms round trips, to a store that

@@ -1,5 +1,5 @@
 import type { Failure } from '../../../nodes/ElasticPath/transport/failure';
-import { backoffMs, decideRetry, retryAfterMs } from '../../../nodes/ElasticPath/transport/retryPolicy';
+import { backoffMs, decideRetry, retryAfterMs } from '../../../nodes/ElasticPath/transport/retry';
 
 const answer = (status: number, headers: Record<string, unknown> = {}): Failure => ({ kind: 'answer', status, headers, body: undefined });
 const context = { attempt: 1, maxAttempts: 5, idempotent: true, random: () => 0.5, now: 0 };

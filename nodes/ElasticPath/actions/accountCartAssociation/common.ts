@@ -1,7 +1,7 @@
 import type { AssociationKind } from '../shared/cartAssociation';
 import { accountTokenOption } from '../shared/tokens';
 
-export const RESOURCE = 'accountCartAssociation';
+const RESOURCE = 'accountCartAssociation';
 
 export const ACCOUNT_ASSOCIATION: AssociationKind = {
 	resource: RESOURCE,

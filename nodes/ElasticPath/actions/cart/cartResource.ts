@@ -5,7 +5,7 @@ export interface EpccCart extends IDataObject {
 	id: string;
 }
 
-export type CartTimestamp = 'created_at' | 'updated_at' | 'expires_at';
+type CartTimestamp = 'created_at' | 'updated_at' | 'expires_at';
 
 export function asCart(value: unknown): EpccCart | undefined {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;

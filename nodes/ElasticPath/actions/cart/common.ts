@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { idForReport } from '../../helpers/ids';
 import { CART_ID } from '../shared/fields';
+import { idForReport } from '../shared/ids';
 
 export const RESOURCE = 'cart';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredId } from '../../helpers/ids';
 import { CART_ID, cartIdField, optionsCollection, showFor } from '../shared/fields';
+import { requiredId } from '../shared/ids';
 import { accountTokenOption, customerTokenOption, tokenHeaders } from '../shared/tokens';
 import { identifyCart, RESOURCE } from './common';
 import { deleteCart } from './deleteCart';
@@ -46,8 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (detachFirst) {
 		return await detachEverything.call(this, itemIndex, cartId, headers, treatNotFoundAsSuccess === true);
 	}
-	const { response, refusal } = await deleteCart.call(this, itemIndex, cartId, headers, treatNotFoundAsSuccess === true);
-	if (refusal) throw refusal;
+	const response = await deleteCart.call(this, itemIndex, cartId, headers, treatNotFoundAsSuccess === true);
 	return response.statusCode === 404 ? { cartId, success: true, notFound: true } : { cartId, success: true };
 }
 

@@ -1,10 +1,8 @@
-import type { IExecuteFunctions, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { answerError } from '../../transport/answerError';
-import { summarizeErrorBody } from '../../transport/errorBody';
-import { cartPath } from '../../transport/paths';
-import type { EpccResponse } from '../../transport/request';
-import { epccRequest } from '../../transport/request';
+import type { EpccResponse } from '../../transport';
+import { answerError, epccRequest, summarizeErrorBody } from '../../transport';
+import { cartPath } from '../shared/paths';
 
 const LAST_CART_HINT =
 	'The cart still has a customer, and Elastic Path only deletes carts without one: turn on the option "Detach Customers and Accounts First", or remove its customers first (Customer Cart Association › Remove Customer From Cart).';
@@ -16,17 +14,16 @@ export async function deleteCart(
 	cartId: string,
 	headers: Record<string, string>,
 	treatNotFoundAsSuccess: boolean,
-): Promise<{ response: EpccResponse; refusal?: NodeApiError | NodeOperationError }> {
+): Promise<EpccResponse> {
 	const response = await epccRequest.call(this, itemIndex, {
 		method: 'DELETE',
 		path: cartPath(cartId),
 		headers,
 		acceptStatuses: treatNotFoundAsSuccess ? [400, 404] : [400],
 	});
-	if (response.statusCode !== 400) return { response };
+	if (response.statusCode !== 400) return response;
 	const { title, detail } = summarizeErrorBody(response.body);
 	const lastCart = /last cart|disassociat/i.test(`${title ?? ''} ${detail ?? ''}`);
 	const hint = lastCart ? LAST_CART_HINT : 'Elastic Path refused to delete the cart: check the cart ID.';
-	return { response, refusal: answerError(this, itemIndex, response, hint) };
+	throw answerError(this, itemIndex, response, hint);
 }
-

@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { settle } from '../../helpers/settle';
-import { cartRelationshipPath } from '../../transport/paths';
-import { relationshipBody } from '../../transport/relationships';
-import { epccRequest } from '../../transport/request';
+import { epccRequest } from '../../transport';
+import type { NodeError } from '../runItems';
+import { toNodeError } from '../runItems';
+import { cartRelationshipPath } from '../shared/paths';
+import { relationshipBody } from '../shared/relationships';
 import { relatedIds } from './cartResource';
 import { deleteCart } from './deleteCart';
 import { readCart } from './readCart';
@@ -18,7 +19,7 @@ function listed(ids: string[], one: string, many: string): string {
 }
 
 /** The error of a failed step, saying which step it was and what had been done before it. */
-function failedStep(error: NodeApiError | NodeOperationError, step: string, detached: Detached) {
+function failedStep(error: NodeError, step: string, detached: Detached) {
 	error.message = `${step} failed: ${error.message}`;
 	const done =
 		detached.customers.length + detached.accounts.length === 0
@@ -45,37 +46,31 @@ export async function detachEverything(
 	treatNotFoundAsSuccess: boolean,
 ): Promise<IDataObject> {
 	const detached: Detached = { customers: [], accounts: [] };
-	const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-		const settled = await settle(this, itemIndex, work());
-		if (!settled.ok) throw failedStep(settled.error, name, detached);
-		return settled.value;
-	};
-
-	const cart = await step(`Reading cart ${cartId}`, async () => await readCart.call(this, itemIndex, cartId, headers));
 	const associations = [
 		{ relationship: 'customers', type: 'customer', done: detached.customers },
 		{ relationship: 'accounts', type: 'account', done: detached.accounts },
 	] as const;
-	for (const { relationship, type, done } of associations) {
-		for (const id of relatedIds(cart, relationship)) {
-			await step(`Detaching ${type} ${id} from cart ${cartId}`, async () =>
+	let step = `Reading cart ${cartId}`;
+	try {
+		const cart = await readCart.call(this, itemIndex, cartId, headers);
+		for (const { relationship, type, done } of associations) {
+			for (const id of relatedIds(cart, relationship)) {
+				step = `Detaching ${type} ${id} from cart ${cartId}`;
 				await epccRequest.call(this, itemIndex, {
 					method: 'DELETE',
 					path: cartRelationshipPath(cartId, relationship),
 					body: relationshipBody(type, id),
 					headers,
-				}),
-			);
-			done.push(id);
+				});
+				done.push(id);
+			}
 		}
+		step = `Deleting cart ${cartId}`;
+		const response = await deleteCart.call(this, itemIndex, cartId, headers, treatNotFoundAsSuccess);
+		const result: IDataObject = { cartId, success: true, detachedCustomers: detached.customers, detachedAccounts: detached.accounts };
+		if (response.statusCode === 404) result.notFound = true;
+		return result;
+	} catch (error) {
+		throw failedStep(toNodeError(this, error, itemIndex), step, detached);
 	}
-
-	const deleting = `Deleting cart ${cartId}`;
-	const { response, refusal } = await step(deleting, async () =>
-		await deleteCart.call(this, itemIndex, cartId, headers, treatNotFoundAsSuccess),
-	);
-	if (refusal) throw failedStep(refusal, deleting, detached);
-	const result: IDataObject = { cartId, success: true, detachedCustomers: detached.customers, detachedAccounts: detached.accounts };
-	if (response.statusCode === 404) result.notFound = true;
-	return result;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredId } from '../../helpers/ids';
 import { CART_ID, cartIdField, optionsCollection, showFor } from '../shared/fields';
+import { requiredId } from '../shared/ids';
 import { accountTokenOption, customerTokenOption, tokenHeaders } from '../shared/tokens';
 import { cartOutput } from './cartResource';
 import { identifyCart, RESOURCE } from './common';

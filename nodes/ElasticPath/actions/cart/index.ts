@@ -1,11 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { SelectorOf } from '../shared/fields';
 import { RESOURCE } from './common';
 import * as remove from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
 export { get, getAll, remove as delete };
+
+/** The operations the resource offers, by their option's value. */
+export type Operation = 'delete' | 'get' | 'getAll';
 
 export const description: INodeProperties[] = [
 	{
@@ -35,7 +39,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'getAll',
-	},
+	} satisfies SelectorOf<Operation>,
 	...getAll.description,
 	...get.description,
 	...remove.description,

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { answerError } from '../../transport/answerError';
-import { summarizeErrorBody } from '../../transport/errorBody';
-import { CARTS_PATH } from '../../transport/paths';
-import { epccRequest } from '../../transport/request';
+import { answerError, epccRequest, summarizeErrorBody, titleAndDetail } from '../../transport';
+import { CARTS_PATH } from '../shared/paths';
 import type { EpccCart } from './cartResource';
 import { asCart, cartOutput, relatedIds, timestampOf } from './cartResource';
 import type { CartFilters } from './filters';
@@ -22,7 +20,7 @@ function outputsFor(cart: EpccCart, pairs: boolean, customerId: string | undefin
 	return customers.map((id) => ({ cartId: cart.id, customerId: id, ...fields }));
 }
 
-export interface Cut {
+interface Cut {
 	offset: number;
 	cartsRead: number;
 	reportedTotal?: number;
@@ -37,7 +35,7 @@ export function cutMessage(cut: Cut): string {
 
 export const CUT_ADVICE = `Elastic Path documents page[offset] up to ${DOCUMENTED_MAX_OFFSET}. To reach older carts, make the listing shorter: turn the store setting show_all_carts off (Client Credentials then list only carts with a customer or account), or list per customer with a customer token. Deleting carts also shortens it for the next run.`;
 
-export interface Wanted {
+interface Wanted {
 	filters: CartFilters;
 	pairs: boolean;
 	limit: number;
@@ -69,8 +67,7 @@ export async function listCarts(
 		});
 		if (response.statusCode >= 400) {
 			if (!beyondDocumented || response.statusCode === 403) throw answerError(this, itemIndex, response, LISTING_NEEDS);
-			const { title, detail } = summarizeErrorBody(response.body);
-			const said = [title, detail].filter(Boolean).join(': ');
+			const said = titleAndDetail(summarizeErrorBody(response.body));
 			const answer = `Elastic Path refused the page (HTTP ${response.statusCode}${said ? `: ${said}` : ''})`;
 			return { output, cut: { offset, cartsRead: seen.size, reportedTotal, answer } };
 		}

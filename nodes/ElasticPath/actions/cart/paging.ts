@@ -11,7 +11,7 @@ export const PAGE_LIMIT = 100;
  */
 export const DOCUMENTED_MAX_OFFSET = 10_000;
 
-export interface Page {
+interface Page {
 	/** `data[]` as received. */
 	entries: unknown[];
 	/** Whether another page may follow. */

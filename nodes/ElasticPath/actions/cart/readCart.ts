@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { cartPath } from '../../transport/paths';
-import { epccRequest } from '../../transport/request';
+import { epccRequest } from '../../transport';
+import { cartPath } from '../shared/paths';
 import type { EpccCart } from './cartResource';
 import { asCart } from './cartResource';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readDate } from '../../helpers/dates';
+import { readDate } from './dates';
 import type { CartFilters } from './filters';
 
 function filterError(context: IExecuteFunctions, itemIndex: number, name: string, problem: string, description?: string) {

@@ -1,7 +1,7 @@
 import type { AssociationKind } from '../shared/cartAssociation';
 import { customerTokenOption } from '../shared/tokens';
 
-export const RESOURCE = 'customerCartAssociation';
+const RESOURCE = 'customerCartAssociation';
 
 export const CUSTOMER_ASSOCIATION: AssociationKind = {
 	resource: RESOURCE,

@@ -1,13 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { IdField } from '../../helpers/ids';
-import { idForReport, requiredId } from '../../helpers/ids';
-import type { ItemOperation } from '../../helpers/runItems';
-import type { CartRelationship } from '../../transport/paths';
-import { cartRelationshipPath } from '../../transport/paths';
-import { relationshipBody } from '../../transport/relationships';
-import { epccRequest } from '../../transport/request';
+import { epccRequest } from '../../transport';
+import type { ItemOperation } from '../runItems';
+import type { SelectorOf } from './fields';
 import { CART_ID, cartIdField, optionsCollection, showFor } from './fields';
+import type { IdField } from './ids';
+import { idForReport, requiredId } from './ids';
+import type { CartRelationship } from './paths';
+import { cartRelationshipPath } from './paths';
+import { relationshipBody } from './relationships';
 import { tokenHeaders } from './tokens';
 
 /** What differs between a cart's customer association and its account association. */
@@ -25,11 +26,14 @@ export interface AssociationKind {
 	notFound: string;
 }
 
-export type AssociationOperation = ItemOperation & { description: INodeProperties[] };
+/** Add (create) or remove (delete) the related customer or account. */
+export type AssociationOperationName = 'create' | 'delete';
+
+type AssociationOperation = ItemOperation & { description: INodeProperties[] };
 
 /** The resource's operation selector: add (create) or remove (delete, the default). */
-export function associationOperationSelector(kind: AssociationKind): INodeProperties {
-	const operations: INodePropertyOptions[] = [
+export function associationOperationSelector(kind: AssociationKind): SelectorOf<AssociationOperationName> {
+	const operations: SelectorOf<AssociationOperationName>['options'] = [
 		{
 			name: `Add ${kind.title} To Cart`,
 			value: 'create',
@@ -54,7 +58,7 @@ export function associationOperationSelector(kind: AssociationKind): INodeProper
 	};
 }
 
-function fields(kind: AssociationKind, operation: 'create' | 'delete'): INodeProperties[] {
+function fields(kind: AssociationKind, operation: AssociationOperationName): INodeProperties[] {
 	const displayOptions = showFor(kind.resource, operation);
 	const options = [kind.tokenOption];
 	if (operation === 'delete') {
@@ -86,7 +90,7 @@ function fields(kind: AssociationKind, operation: 'create' | 'delete'): INodePro
  * Add (POST) or remove (DELETE) one customer or account on one cart: IDs trimmed and
  * validated, the cart ID kept in its path segment, one related object per request.
  */
-export function associationOperation(kind: AssociationKind, operation: 'create' | 'delete'): AssociationOperation {
+export function associationOperation(kind: AssociationKind, operation: AssociationOperationName): AssociationOperation {
 	return {
 		description: fields(kind, operation),
 

@@ -1,6 +1,6 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { IdField } from '../../helpers/ids';
+import type { IdField } from './ids';
 
 export const CART_ID: IdField = { name: 'cartId', label: 'Cart ID', inPath: true };
 
@@ -34,3 +34,9 @@ export function optionsCollection(displayOptions: IDisplayOptions, options: INod
 export function showFor(resource: string, operation: string): IDisplayOptions {
 	return { show: { resource: [resource], operation: [operation] } };
 }
+
+/** An options parameter that offers `Name`s only (resources or operations, each of which the router must route). */
+export type SelectorOf<Name extends string> = INodeProperties & {
+	options: Array<INodePropertyOptions & { value: Name }>;
+	default: Name;
+};

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { ACTING_TOKEN_HEADERS } from '../../transport/authenticate';
+import { ACTING_TOKEN_HEADERS } from '../../transport';
 
 /** A per-item override of one of the credential's optional tokens (same name as the credential field). */
 function tokenOption(name: keyof typeof ACTING_TOKEN_HEADERS, displayName: string, reach: string): INodeProperties {

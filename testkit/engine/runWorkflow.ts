@@ -21,7 +21,7 @@ import path from 'node:path';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { itemsNode, startNode } from './testNodes';
 
-/** The package root (this file also runs compiled, from another folder, in the benchmark). */
+/** The package root (this file also runs compiled, from build/testkit/, in the benchmark and the soak). */
 function packageRoot(): string {
 	for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
 		if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'nodes', 'ElasticPath'))) return dir;

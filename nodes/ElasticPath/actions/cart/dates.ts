@@ -1,5 +1,5 @@
 /** A date parameter read as an instant, `undefined` when it is empty, or why it is not a date. */
-export type DateReading = { instant?: number; problem?: string };
+type DateReading = { instant?: number; problem?: string };
 
 // A date, or a date and time, with no offset: n8n's date picker gives these, in the workflow's time zone.
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
@@ -19,7 +19,7 @@ function partsIn(instant: number, timeZone: string): Record<string, number> {
 }
 
 /** How far `timeZone` is ahead of UTC at `instant`, in ms. */
-export function zoneOffset(instant: number, timeZone: string): number {
+function zoneOffset(instant: number, timeZone: string): number {
 	const p = partsIn(instant, timeZone);
 	const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
 	return wall - (instant - (((instant % 1000) + 1000) % 1000));

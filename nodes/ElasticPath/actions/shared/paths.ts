@@ -16,7 +16,7 @@ export function pathSegmentProblem(id: string): string | undefined {
  * characters are percent-encoded, so the ID can never leave its segment.
  * Callers validate with `pathSegmentProblem` first.
  */
-export function pathSegment(id: string): string {
+function pathSegment(id: string): string {
 	return encodeURIComponent(id);
 }
 

@@ -22,10 +22,6 @@ export function associationParameters(
 	};
 }
 
-export function accountAssociationParameters(operation: 'create' | 'delete', options: INodeParameters = {}): INodeParameters {
-	return associationParameters(operation, options, 'account');
-}
-
 /** Parameters of a Cart operation. */
 export function cartParameters(operation: 'getAll' | 'get' | 'delete', extra: INodeParameters = {}): INodeParameters {
 	return { resource: 'cart', operation, ...extra };

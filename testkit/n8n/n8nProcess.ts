@@ -6,12 +6,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import versions from './n8n-versions.json';
+
 /** The repository: the nearest folder with a package.json (this file also runs compiled, from build/). */
 export const REPO = (function findRepo(dir: string): string {
 	return existsSync(path.join(dir, 'package.json')) ? dir : findRepo(path.dirname(dir));
 })(__dirname);
-
-import versions from './n8n-versions.json';
 
 /** The n8n versions the package is tested on: the floor, the newest 1.x (both on this machine's Node 20) and the newest 2.x (on Node 24 from the cache). */
 export const N8N_VERSIONS: string[] = versions;

@@ -1,6 +1,6 @@
 import type { Failure } from './failure';
 
-export interface RetryDecision {
+interface RetryDecision {
 	retry: boolean;
 	/** Why not, or what is retried (for counting). */
 	reason: 'success' | 'throttled' | 'unavailable' | 'network' | 'fatal' | 'unsafe' | 'exhausted';
@@ -42,7 +42,7 @@ export function mayHaveBeenProcessed(failure: Failure): boolean {
 	return failure.kind === 'answer' && MAYBE_PROCESSED.has(failure.status);
 }
 
-export interface RetryContext {
+interface RetryContext {
 	/** Attempts made so far that count against Max Attempts, this one included. */
 	attempt: number;
 	/** Every try so far, 429s included: sets the backoff (defaults to `attempt`). */

@@ -1,4 +1,4 @@
-import { readDate, wallTimeToInstant } from '../../../nodes/ElasticPath/helpers/dates';
+import { readDate, wallTimeToInstant } from '../../../nodes/ElasticPath/actions/cart/dates';
 
 describe('reading a date parameter', () => {
 	it.each([

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { sessionFor } from '../transport/session';
+import { sessionFor } from '../transport';
 import { withoutSecrets } from './withoutSecrets';
 
 /** One operation of the node, run once per input item. */
@@ -11,7 +11,7 @@ export interface ItemOperation {
 	identify?(this: IExecuteFunctions, itemIndex: number): IDataObject;
 }
 
-type NodeError = NodeApiError | NodeOperationError;
+export type NodeError = NodeApiError | NodeOperationError;
 
 /** What a failed item says under Continue On Fail: the error, why, the HTTP status, and what it was working on. */
 function errorSummary(error: NodeError, identity: IDataObject): IDataObject {
@@ -42,7 +42,8 @@ function errorItem(context: IExecuteFunctions, error: NodeError, identity: IData
 	};
 }
 
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
+/** Any failure of an item as the node's error: n8n's own error types, with typed tokens kept out of the node it carries. */
+export function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	const nodeError =
 		error instanceof NodeApiError || error instanceof NodeOperationError
 			? error
@@ -78,7 +79,7 @@ export async function runItems(this: IExecuteFunctions, operation: ItemOperation
 					pairedItem: { item: itemIndex },
 				}));
 			} catch (error) {
-				const nodeError = asNodeError(this, error, itemIndex);
+				const nodeError = toNodeError(this, error, itemIndex);
 				if (continueOnFail && !signal?.aborted) {
 					const identity = operation.identify?.call(this, itemIndex) ?? {};
 					outputs[itemIndex] = [errorItem(this, nodeError, identity, itemIndex)];

@@ -1,4 +1,4 @@
-import { cartPath, cartRelationshipPath, pathSegmentProblem } from '../../../nodes/ElasticPath/transport/paths';
+import { cartPath, cartRelationshipPath, pathSegmentProblem } from '../../../nodes/ElasticPath/actions/shared/paths';
 
 describe('cart relationship paths', () => {
 	it.each([

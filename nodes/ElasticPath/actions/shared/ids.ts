@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { pathSegmentProblem } from '../transport/paths';
+import { pathSegmentProblem } from './paths';
 
 export interface IdField {
 	name: string;

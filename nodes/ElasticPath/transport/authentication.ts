@@ -1,0 +1,188 @@
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+
+import { summarizeErrorBody, titleAndDetail } from './errors';
+import { AccessTokenError, answerOf, classifyFailure, CredentialSetupError, networkWords } from './failure';
+
+/** The credential type every request of the node is signed with. */
+export const CREDENTIAL_TYPE = 'elasticPathApi';
+
+/** The optional tokens a credential (or a node option of the same name, per item) may carry, and their headers. */
+export const ACTING_TOKEN_HEADERS = {
+	customerToken: 'X-Moltin-Customer-Token',
+	accountToken: 'EP-Account-Management-Authentication-Token',
+} as const;
+
+const REGION_BASE_URLS: Readonly<Record<string, string>> = {
+	useast: 'https://useast.api.elasticpath.com',
+	euwest: 'https://euwest.api.elasticpath.com',
+};
+
+interface BaseUrlSettings {
+	region?: unknown;
+	baseUrl?: unknown;
+}
+
+function isLoopbackHost(hostname: string): boolean {
+	if (hostname === 'localhost' || hostname === '[::1]') return true;
+	// WHATWG URL has already normalised every IPv4 spelling (127.1, 0x7f.0.0.1, ...) to dotted quads.
+	return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+function parseUrl(raw: string): URL | undefined {
+	try {
+		return new URL(raw);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The API root for a credential: the region's host, or a custom host that must be https
+ * (plain http only to loopback, for local testing), so a token or secret never crosses a
+ * network in clear text.
+ */
+export function resolveBaseUrl(settings: BaseUrlSettings): string {
+	const region = typeof settings.region === 'string' && settings.region ? settings.region : 'useast';
+	if (region !== 'custom') {
+		const known = REGION_BASE_URLS[region];
+		if (!known) throw new CredentialSetupError(`Unknown Elastic Path region "${region}"`);
+		return known;
+	}
+
+	const raw = typeof settings.baseUrl === 'string' ? settings.baseUrl.trim() : '';
+	if (!raw) {
+		throw new CredentialSetupError('The credential uses a custom region but its Base URL is empty');
+	}
+	const url = parseUrl(raw);
+	if (!url) {
+		throw new CredentialSetupError('The credential\'s Base URL is not a valid URL (expected e.g. https://epcc.example.com)');
+	}
+	if (url.username || url.password) {
+		throw new CredentialSetupError('The credential\'s Base URL must not contain a user name or password');
+	}
+	if (url.search || url.hash) {
+		throw new CredentialSetupError('The credential\'s Base URL must not contain a query string or fragment');
+	}
+	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+		throw new CredentialSetupError(
+			`Refusing to send Elastic Path credentials over plain http:// to "${url.hostname}": use https:// (http:// is only allowed for localhost, 127.0.0.0/8 and [::1])`,
+		);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new CredentialSetupError(`The credential's Base URL must start with https:// (got ${url.protocol}//)`);
+	}
+	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+type Grant = 'client_credentials' | 'implicit';
+
+function grantOf(credentials: ICredentialDataDecryptedObject): Grant {
+	return credentials.authType === 'implicit' ? 'implicit' : 'client_credentials';
+}
+
+function formOf(credentials: ICredentialDataDecryptedObject, grant: Grant): string {
+	const clientId = String(credentials.clientId ?? '').trim();
+	if (!clientId) throw new AccessTokenError('The Elastic Path credential has no Client ID', 'CONFIG');
+	const form = new URLSearchParams({ grant_type: grant, client_id: clientId });
+	if (grant === 'client_credentials') {
+		const secret = String(credentials.clientSecret ?? '');
+		if (!secret) throw new AccessTokenError('The Elastic Path credential has no Client Secret', 'CONFIG');
+		form.set('client_secret', secret);
+	}
+	return form.toString();
+}
+
+function refusal(grant: Grant, status: number, body: unknown): AccessTokenError {
+	const said = titleAndDetail(summarizeErrorBody(body));
+	const what =
+		grant === 'client_credentials'
+			? 'check the Client ID, Client Secret and region/Base URL'
+			: 'check the Client ID and region/Base URL';
+	const verb = status >= 500 ? 'failed to issue' : 'refused to issue';
+	return new AccessTokenError(
+		`Elastic Path ${verb} an access token (HTTP ${status}${said ? `: ${said}` : ''})${status >= 500 ? '' : `: ${what}`}`,
+		status,
+	);
+}
+
+/**
+ * Fetches a token from `/oauth/access_token` (form-encoded), as n8n's expirable-credential
+ * mechanism asks `preAuthentication` to: n8n stores it and asks again after a 401.
+ */
+export async function fetchAccessToken(
+	requester: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	const baseURL = resolveBaseUrl(credentials);
+	const grant = grantOf(credentials);
+	const body = formOf(credentials, grant);
+
+	let answer: unknown;
+	let failure: AccessTokenError | undefined;
+	try {
+		answer = await requester.helpers.httpRequest({
+			method: 'POST',
+			baseURL,
+			url: '/oauth/access_token',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			body,
+			json: true,
+			disableFollowRedirect: true,
+		});
+	} catch (error) {
+		const answered = answerOf(error);
+		const problem = classifyFailure(error);
+		failure = answered
+			? refusal(grant, answered.status, answered.body)
+			: new AccessTokenError(
+					`No access token from Elastic Path: ${problem.kind === 'network' ? networkWords(problem.code) : 'no answer'}`,
+					'NETWORK',
+				);
+	}
+	if (failure) throw failure;
+
+	const token = (answer as { access_token?: unknown } | undefined)?.access_token;
+	if (typeof token !== 'string' || !token) {
+		throw new AccessTokenError(
+			'Elastic Path answered the token request without an access_token: check the region/Base URL',
+			'INVALID',
+		);
+	}
+	return token;
+}
+
+
+function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boolean {
+	const wanted = name.toLowerCase();
+	return Object.keys(headers ?? {}).some((key) => key.toLowerCase() === wanted);
+}
+
+/**
+ * Signs every request made with the credential (by this node, the credential test, or an
+ * HTTP Request node): it points the request at the credential's host (refusing unsafe
+ * ones before anything is sent), adds the bearer token, and adds the credential's customer
+ * and account tokens unless the request already carries one (a per-item override).
+ */
+export async function authenticateRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const baseURL = resolveBaseUrl(credentials);
+	const token = String(
+		(credentials.authType === 'accessToken' ? credentials.accessToken : credentials.sessionToken) ?? '',
+	).trim();
+	if (!token) {
+		throw new CredentialSetupError(
+			credentials.authType === 'accessToken'
+				? 'The Elastic Path credential has no access token'
+				: 'No Elastic Path access token was fetched for this credential',
+		);
+	}
+
+	const headers: IHttpRequestOptions['headers'] = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
+	for (const [field, header] of Object.entries(ACTING_TOKEN_HEADERS)) {
+		const value = String(credentials[field] ?? '').trim();
+		if (value && !hasHeader(headers, header)) headers[header] = value;
+	}
+	return { ...requestOptions, baseURL, headers };
+}

@@ -1,0 +1,9 @@
+/*
+ * The transport's public surface: how the node talks to Elastic Path. The actions, the node
+ * and the credential import from here, never from the files behind it.
+ */
+export { ACTING_TOKEN_HEADERS, authenticateRequest, CREDENTIAL_TYPE, fetchAccessToken } from './authentication';
+export { answerError, summarizeErrorBody, titleAndDetail } from './errors';
+export type { EpccResponse } from './request';
+export { epccRequest } from './request';
+export { sessionFor } from './session';
