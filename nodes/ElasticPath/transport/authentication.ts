@@ -151,6 +151,16 @@ export async function fetchAccessToken(
 	return token;
 }
 
+/**
+ * What tells one store's traffic from another's, for the rate the process learns: the API
+ * host and the client ID (all stores of a region share a host), or the pasted token.
+ * The caller hashes it: the token is a secret.
+ */
+export function storeIdentity(credentials: ICredentialDataDecryptedObject): string[] {
+	const baseUrl = resolveBaseUrl(credentials);
+	if (credentials.authType === 'accessToken') return [baseUrl, 'token', String(credentials.accessToken ?? '').trim()];
+	return [baseUrl, 'client', String(credentials.clientId ?? '').trim()];
+}
 
 function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boolean {
 	const wanted = name.toLowerCase();

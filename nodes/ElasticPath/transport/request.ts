@@ -5,9 +5,11 @@ import { failureToNodeError } from './errors';
 import type { Answer, Failure } from './failure';
 import { classifyFailure } from './failure';
 import { decideRetry, mayHaveBeenProcessed } from './retry';
+import type { Pacer } from './pacing';
 import type { TransportSession } from './session';
-import { sessionFor } from './session';
-import { unlessCancelled, wait } from './wait';
+import { pacerFor, sessionFor } from './session';
+import type { SendTicket } from './storeRate';
+import { wait } from './wait';
 
 interface EpccRequest {
 	method: IHttpRequestMethods;
@@ -91,9 +93,11 @@ async function sendRenewingToken(context: IExecuteFunctions, session: TransportS
 	return result;
 }
 
-/** Resolves with the send time once the pace allows; rejects if the execution is cancelled meanwhile. */
-async function paced(session: TransportSession): Promise<number> {
-	return await unlessCancelled(session.pacer.acquire(), session.signal);
+/** Resolves once the node's own cap and then the store's shared pace allow; rejects if the execution is cancelled meanwhile. */
+async function paced(context: IExecuteFunctions, session: TransportSession): Promise<[Pacer, SendTicket]> {
+	const pacer = await pacerFor(context, session);
+	await session.cap?.acquire(session.signal);
+	return [pacer, await pacer.acquire(session.signal)];
 }
 
 /** The first request of an execution goes alone: it fetches the token that the others then use. */
@@ -123,20 +127,21 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 	let maybeDone = false;
 	for (;;) {
 		attempt++;
-		let sentAt: number;
+		let pacer: Pacer;
+		let ticket: SendTicket;
 		try {
-			sentAt = await paced(session);
+			[pacer, ticket] = await paced(this, session);
 			result = await sendRenewingToken(this, session, call);
 		} finally {
 			releaseOthers?.();
 		}
 		if (result.kind === 'answer') {
 			if (result.status === 429) {
-				session.rate.onThrottled(sentAt);
+				pacer.rate.throttled(ticket);
 				// A 429 is the store pacing us, not a failure of this request: it does not use up
 				// Max Attempts (but a store that keeps refusing still ends the retries).
 				if (++throttled <= MAX_THROTTLED_RETRIES) attempt--;
-			} else if (result.status < 500) session.rate.onAccepted();
+			} else if (result.status < 500) pacer.rate.accepted(ticket);
 			if (result.status < 300 || call.acceptStatuses?.includes(result.status)) {
 				return { statusCode: result.status, body: result.body };
 			}

@@ -1,6 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { Pacer, RateController } from './pacing';
+import { CREDENTIAL_TYPE, storeIdentity } from './authentication';
+import { fingerprint } from './fingerprint';
+import { Pacer, RequestCap } from './pacing';
+import { StoreRate } from './storeRate';
+import { sharedPacer } from './stores';
 
 interface RequestSettings {
 	/** 0: no cap, the rate is learned from the store. */
@@ -34,11 +38,13 @@ function readRequestSettings(context: IExecuteFunctions): RequestSettings {
 	};
 }
 
-/** What all the requests of one node execution share: settings, the learned rate, a token renewal in progress. */
+/** What all the requests of one node execution share: settings, the store's pacer, a token renewal in progress. */
 export interface TransportSession {
 	settings: RequestSettings;
-	rate: RateController;
-	pacer: Pacer;
+	/** The store's pacer, shared with every execution in the process that talks to the same store. */
+	pacer?: Promise<Pacer>;
+	/** The node's own Max Requests per Second, when set. */
+	cap?: RequestCap;
 	signal?: AbortSignal;
 	/** Settles when the execution's first request is back (it fetched the token): the others wait for it rather than fetch one each. */
 	firstAnswer?: Promise<void>;
@@ -53,14 +59,29 @@ export function sessionFor(context: IExecuteFunctions): TransportSession {
 	let session = sessions.get(context);
 	if (!session) {
 		const settings = readRequestSettings(context);
-		const rate = new RateController({ maxRate: settings.maxRequestsPerSecond });
 		session = {
 			settings,
-			rate,
-			pacer: new Pacer(rate),
+			cap: settings.maxRequestsPerSecond > 0 ? new RequestCap(settings.maxRequestsPerSecond) : undefined,
 			signal: context.getExecutionCancelSignal?.(),
 		};
 		sessions.set(context, session);
 	}
 	return session;
+}
+
+async function findPacer(context: IExecuteFunctions): Promise<Pacer> {
+	let identity: string[];
+	try {
+		identity = storeIdentity(await context.getCredentials(CREDENTIAL_TYPE));
+	} catch {
+		// The credential is missing or unusable: each request will fail with the reason; pace them alone.
+		return new Pacer(new StoreRate());
+	}
+	return sharedPacer(fingerprint(...identity));
+}
+
+/** The pacer of the store this execution's credential points at. */
+export async function pacerFor(context: IExecuteFunctions, session: TransportSession): Promise<Pacer> {
+	session.pacer ??= findPacer(context);
+	return await session.pacer;
 }

@@ -5,7 +5,7 @@ type SleepWithAbort = (ms: number, signal?: AbortSignal) => Promise<void>;
 // n8n-workflow 1.x exports sleepWithAbort; 2.x only sleep.
 const sleepWithAbort = (workflow as unknown as { sleepWithAbort?: SleepWithAbort }).sleepWithAbort;
 
-const cancelled = () => new Error('The execution was cancelled');
+export const cancelled = () => new Error('The execution was cancelled');
 
 /**
  * Settles like `promise`, or rejects as soon as the execution is cancelled. The abort

@@ -1,54 +1,79 @@
-import { Pacer, RateController } from '../../../nodes/ElasticPath/transport/pacing';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- virtual time lets woken code run (setImmediate) before it moves on */
+import { Pacer, RequestCap } from '../../../nodes/ElasticPath/transport/pacing';
+import { StoreRate } from '../../../nodes/ElasticPath/transport/storeRate';
 
-/** A fake clock whose pauses advance time instantly. */
+/** A fake clock; a pause advances it once what the last release woke has run, as with real timers. */
 function fakeTime() {
 	const clock = { now: 0 };
-	return { clock, now: () => clock.now, pause: async (ms: number) => void (clock.now += ms) };
+	const pause = async (ms: number) => {
+		await new Promise((resolve) => setImmediate(resolve));
+		clock.now += ms;
+	};
+	return { clock, now: () => clock.now, pause };
 }
 
 describe('Pacer', () => {
-	it('releases waiting requests evenly at the current rate', async () => {
+	it('releases waiting requests evenly at the store rate', async () => {
 		const { clock, now, pause } = fakeTime();
-		const controller = new RateController({ initialRate: 20, maxRate: 20, now });
-		const pacer = new Pacer(controller, now, pause);
+		const pacer = new Pacer(new StoreRate(now), now, pause);
 
-		const sentAt = await Promise.all(Array.from({ length: 5 }, () => pacer.acquire()));
+		const tickets = await Promise.all(Array.from({ length: 5 }, () => pacer.acquire()));
 
-		expect(sentAt).toEqual([0, 50, 100, 150, 200]);
+		expect(tickets.map((ticket) => ticket.sentAt)).toEqual([0, 50, 100, 150, 200]);
 		expect(clock.now).toBe(200);
-	});
-
-	it('applies a new rate to requests already waiting', async () => {
-		const { now, pause } = fakeTime();
-		const controller = new RateController({ initialRate: 10, now });
-		const pacer = new Pacer(controller, now, pause);
-
-		const waiting = Array.from({ length: 3 }, () => pacer.acquire());
-		for (let i = 0; i < 6; i++) controller.onThrottled(now()); // only the first cuts
-		const sentAt = await Promise.all(waiting);
-
-		expect(controller.currentRate).toBe(5);
-		expect(sentAt).toEqual([0, 200, 400]);
-	});
-
-	it('never lets more than the rate go within one second, even in bursts allowed by the bucket', async () => {
-		const { clock, now, pause } = fakeTime();
-		const controller = new RateController({ initialRate: 100, now });
-		const pacer = new Pacer(controller, now, pause);
-		for (let i = 0; i < 100; i++) await pacer.acquire(); // a full second's worth, sent
-		controller.onThrottled(now()); // the store refused: the rate drops to half
-		const before = clock.now;
-
-		await pacer.acquire();
-
-		// The window still holds 100 sends from the last second: wait until enough have left it.
-		expect(clock.now - before).toBeGreaterThanOrEqual(400);
 	});
 
 	it('lets a request go at once when nothing waits', async () => {
 		const { now, pause } = fakeTime();
-		const pacer = new Pacer(new RateController({ now }), now, pause);
+		const pacer = new Pacer(new StoreRate(now), now, pause);
 
-		expect(await pacer.acquire()).toBe(0);
+		expect((await pacer.acquire()).sentAt).toBe(0);
+	});
+
+	it('paces two executions together as one stream, first come first served', async () => {
+		const together = fakeTime();
+		const shared = new Pacer(new StoreRate(together.now), together.now, together.pause);
+		const alone = fakeTime();
+		const single = new Pacer(new StoreRate(alone.now), alone.now, alone.pause);
+
+		const first = Array.from({ length: 30 }, () => shared.acquire());
+		const second = Array.from({ length: 30 }, () => shared.acquire());
+		const sharedTimes = (await Promise.all([...first, ...second])).map((ticket) => ticket.sentAt);
+		const singleTimes = (await Promise.all(Array.from({ length: 60 }, () => single.acquire()))).map((ticket) => ticket.sentAt);
+
+		// Two executions get exactly the pace one execution with all their requests would get.
+		expect(sharedTimes).toEqual(singleTimes);
+	});
+
+	it('drops a waiter whose execution is cancelled and keeps serving the others', async () => {
+		const { now, pause } = fakeTime();
+		const pacer = new Pacer(new StoreRate(now), now, pause);
+		const cancel = new AbortController();
+
+		const cancelled = Array.from({ length: 10 }, () => pacer.acquire(cancel.signal));
+		const others = Array.from({ length: 5 }, () => pacer.acquire());
+		cancel.abort();
+		const results = await Promise.allSettled(cancelled);
+		const served = await Promise.all(others);
+
+		// The first went before the abort; the nine that waited left the queue.
+		expect(results.filter((result) => result.status === 'rejected')).toHaveLength(9);
+		expect(served.map((ticket) => ticket.sentAt)).toEqual([50, 100, 150, 200, 250]);
+		expect(pacer.waiting).toBe(0);
+	});
+});
+
+describe('RequestCap: a node\'s own Max Requests per Second', () => {
+	it('spaces one execution\'s requests evenly at the cap', async () => {
+		const { now, pause } = fakeTime();
+		const cap = new RequestCap(4, now, pause);
+		const times: number[] = [];
+
+		await Promise.all(Array.from({ length: 5 }, async () => {
+			await cap.acquire();
+			times.push(now());
+		}));
+
+		expect(times).toEqual([0, 250, 500, 750, 1000]);
 	});
 });

@@ -1,0 +1,273 @@
+/** One request as the store's window sees it: when it went, how many of ours were live in the second before, what came back. */
+export interface SendTicket {
+	sentAt: number;
+	/** Our requests sent in the second before this one (and not refused), this one included: what a windowed limit counts. */
+	level: number;
+	outcome?: 'accepted' | 'throttled';
+	answeredAt?: number;
+}
+
+type Phase = 'start' | 'back' | 'hold' | 'probe';
+
+const WINDOW_MS = 1000;
+
+/** Tuned on the benchmark's scenarios (see README "Bulk runs"); each value's reason is beside it. */
+export const TUNING = {
+	/** Requests per second to start at: under a development store's 25/s. */
+	initialRate: 20,
+	/** Slow start doubles the rate this often while the pace is what holds sending back... */
+	startDoublingMs: 250,
+	/** ...but never past twice what went out in the last second: a windowed store only sees counts, and a run-away rate overshoots them. */
+	startCountFactor: 2,
+	/** Settle this far under the level at which the store refused. */
+	headroom: 0.98,
+	/** On each later refusal the rate gives up this share too, so that clients sharing a store converge to fair shares. */
+	decrease: 0.95,
+	/** Back from the cut to just under the refused level over this long... */
+	backMs: 500,
+	/** ...hold there at least this long and this many accepted requests (more after a costly probe)... */
+	holdMs: 500,
+	holdRequests: 40,
+	holdPerRefusal: 50,
+	holdMax: 150,
+	/** ...but never longer than this: at a low rate that many requests would take seconds to reclaim what others freed. */
+	holdMaxMs: Infinity,
+	/** ...then probe for freed capacity: base + gain·t³ requests per second, t in seconds (slow at first, fast later). */
+	probeGain: 10,
+	/** While a fixed window stays shut after a cut: one request every 100 ms until one passes. */
+	trickleRate: 10,
+	/** Refusals before this many answers are strays: too little is known to call them a limit. */
+	matureAnswers: 10,
+	/** A cut is checked on this many answers after it (or this long): refusals that go on at the lower rate are not the limit. */
+	verifyAnswers: 40,
+	verifyMs: 2000,
+	verifyMinAnswers: 30,
+	minRate: 1,
+};
+
+interface Cut {
+	at: number;
+	/** The rate before the cut, to restore it if the cut turns out to answer noise. */
+	undo: { rate: number; phase: Phase; phaseAge: number; from: number; target: number; base: number; lastLimit?: number };
+	refusedShare: number;
+	answers: number;
+	refused: number;
+	/** Two refusals in a row since the window reopened: a limit's pattern more than noise's. */
+	inARow: boolean;
+	run: number;
+}
+
+/**
+ * The rate one Elastic Path store accepts from this process, learned from its answers and
+ * shared by every execution that talks to it.
+ *
+ * Slow start finds the limit; each refusal is read against its "level" (how many of our
+ * requests the store had counted in the second before), which is what a windowed limit
+ * compares with its quota. After a cut the rate comes back to just under that level, holds,
+ * then probes for freed capacity slowly at first and fast later (as CUBIC does), so that
+ * capacity another client frees is reclaimed within seconds. A cut is checked against the
+ * answers that follow it: if refusals go on at the lower rate, they were noise (a busy store
+ * refusing at random), the cut is undone and such a share is ignored from then on.
+ */
+export class StoreRate {
+	private rate = TUNING.initialRate;
+
+	private phase: Phase = 'start';
+
+	private phaseAt: number;
+
+	private from = 0;
+
+	private target = 0;
+
+	private base = 0;
+
+	private lastLimit?: number;
+
+	private lastPacedAt = -Infinity;
+
+	/** 429s for requests sent before this belong to a refusal already answered by a cut. */
+	private holdUntil = -Infinity;
+
+	/** Set by a cut until a request sent after it passes: until then the store's window is shut. */
+	private shutSince?: number;
+
+	private refusedInARow = 0;
+
+	private acceptedSinceCut = 0;
+
+	private refusalsThisEpisode = 0;
+
+	private holdFor = TUNING.holdRequests;
+
+	private noise = 0;
+
+	private checking?: Cut;
+
+	private readonly sends: SendTicket[] = [];
+
+	private readonly answers: SendTicket[] = [];
+
+	private lastUsedAt: number;
+
+	constructor(private readonly now: () => number = () => Date.now()) {
+		this.phaseAt = now();
+		this.lastUsedAt = this.phaseAt;
+	}
+
+	/** Requests per second the store may be sent now. */
+	get currentRate(): number {
+		return this.shutSince !== undefined && this.refusedInARow >= 2 ? TUNING.trickleRate : this.rate;
+	}
+
+	/** Lets the rate move with time (after a cut it climbs back, then probes): the pacer calls it before each decision. */
+	tick(): void {
+		this.grow(this.now());
+	}
+
+	/** The pace held a request back: the rate, not concurrency or latency, limits sending. */
+	notePaced(): void {
+		this.lastPacedAt = this.now();
+	}
+
+	/** Records a request going out now. */
+	send(): SendTicket {
+		const now = this.now();
+		this.lastUsedAt = now;
+		while (this.sends.length && this.sends[0].sentAt <= now - WINDOW_MS) this.sends.shift();
+		let level = 1;
+		for (const ticket of this.sends) if (ticket.sentAt > now - WINDOW_MS && ticket.outcome !== 'throttled') level++;
+		const ticket: SendTicket = { sentAt: now, level };
+		this.sends.push(ticket);
+		return ticket;
+	}
+
+	accepted(ticket: SendTicket): void {
+		const now = this.answer(ticket, 'accepted');
+		this.acceptedSinceCut++;
+		this.refusedInARow = 0;
+		if (this.shutSince !== undefined && ticket.sentAt >= this.shutSince) this.shutSince = undefined;
+		this.grow(now);
+	}
+
+	/** A 429. Returns whether it changed the rate. */
+	throttled(ticket: SendTicket): boolean {
+		const now = this.answer(ticket, 'throttled');
+		if (this.shutSince !== undefined || ticket.sentAt < this.holdUntil) {
+			this.refusalsThisEpisode++;
+			this.holdFor = Math.min(TUNING.holdMax, Math.max(TUNING.holdRequests, this.refusalsThisEpisode * TUNING.holdPerRefusal));
+			if (this.shutSince !== undefined && ticket.sentAt >= this.shutSince) this.refusedInARow++;
+			return false;
+		}
+		if (this.checking) return false;
+		if (this.answers.length < TUNING.matureAnswers) return false;
+		const sinceHold = this.answers.filter((answer) => answer.sentAt >= this.holdUntil);
+		const share = sinceHold.filter((answer) => answer.outcome === 'throttled').length / Math.max(1, sinceHold.length);
+		if (this.noise > 0 && share <= this.noise * 1.5 + 0.01) return false;
+		this.cut(now, ticket.level, share);
+		return true;
+	}
+
+	/** How long since the store last saw a request or gave an answer. */
+	idleFor(): number {
+		return this.now() - this.lastUsedAt;
+	}
+
+	private answer(ticket: SendTicket, outcome: 'accepted' | 'throttled'): number {
+		const now = this.now();
+		this.lastUsedAt = now;
+		ticket.outcome = outcome;
+		ticket.answeredAt = now;
+		this.answers.push(ticket);
+		while (this.answers.length && this.answers[0].answeredAt! <= now - WINDOW_MS) this.answers.shift();
+		this.check(now, ticket);
+		return now;
+	}
+
+	private grow(now: number): void {
+		const paced = now - this.lastPacedAt < 300;
+		const age = now - this.phaseAt;
+		switch (this.phase) {
+			case 'start': {
+				if (!paced) {
+					this.phaseAt = now - TUNING.startDoublingMs * Math.log2(this.rate / TUNING.initialRate);
+					return;
+				}
+				const lastSecond = this.sends.filter((ticket) => ticket.sentAt > now - WINDOW_MS).length;
+				const bound = Math.max(TUNING.initialRate, TUNING.startCountFactor * lastSecond);
+				this.rate = Math.min(bound, Math.max(this.rate, TUNING.initialRate * 2 ** (age / TUNING.startDoublingMs)));
+				return;
+			}
+			case 'back': {
+				const done = Math.min(1, age / TUNING.backMs);
+				this.rate = this.from + (this.target - this.from) * done;
+				if (done >= 1) this.enter('hold', now);
+				return;
+			}
+			case 'hold':
+				if (age >= TUNING.holdMs && (this.acceptedSinceCut >= this.holdFor || age >= TUNING.holdMaxMs)) {
+					this.enter('probe', now);
+					this.base = this.rate;
+				}
+				return;
+			case 'probe':
+				if (!paced) {
+					this.enter('probe', now);
+					this.base = this.rate;
+					return;
+				}
+				this.rate = Math.max(this.rate, this.base + TUNING.probeGain * (age / 1000) ** 3);
+		}
+	}
+
+	private enter(phase: Phase, now: number): void {
+		this.phase = phase;
+		this.phaseAt = now;
+	}
+
+	/** The store refused at `level`: settle just under it. */
+	private cut(now: number, level: number, refusedShare: number): void {
+		const first = this.phase === 'start';
+		// Fixed windows: the level counts some of the previous window too; what passed in the last second bounds it.
+		const passed = this.answers.filter((answer) => answer.outcome === 'accepted' && answer.sentAt > now - WINDOW_MS - 100).length;
+		let limit = first ? level : Math.min(level, Math.max(passed, level * 0.8));
+		// Fast convergence (as CUBIC's): a level lower than last time means others took capacity; give up more.
+		if (this.lastLimit !== undefined && level < this.lastLimit) limit = (level * (1 + TUNING.decrease)) / 2;
+		const undo = { rate: this.rate, phase: this.phase, phaseAge: now - this.phaseAt, from: this.from, target: this.target, base: this.base, lastLimit: this.lastLimit };
+		this.lastLimit = level;
+		this.target = Math.max(TUNING.minRate, limit * TUNING.headroom);
+		this.from = first ? this.target : Math.max(TUNING.minRate, Math.min(this.rate, this.target) * TUNING.decrease);
+		this.rate = this.from;
+		this.enter(first ? 'hold' : 'back', now);
+		this.holdUntil = now;
+		this.shutSince = now;
+		this.refusedInARow = 0;
+		this.acceptedSinceCut = 0;
+		this.refusalsThisEpisode = 1;
+		this.holdFor = Math.max(TUNING.holdRequests, TUNING.holdPerRefusal);
+		this.checking = { at: now, undo, refusedShare, answers: 0, refused: 0, inARow: false, run: 0 };
+	}
+
+	/** Counts the answers that follow a cut (once the window has reopened) and settles whether it answered the limit. */
+	private check(now: number, ticket: SendTicket): void {
+		const cut = this.checking;
+		if (!cut || ticket.sentAt < cut.at || (this.shutSince !== undefined && ticket.outcome === 'throttled')) return;
+		const refused = ticket.outcome === 'throttled';
+		cut.answers++;
+		cut.run = refused ? cut.run + 1 : 0;
+		if (refused) cut.refused++;
+		if (cut.run >= 2) cut.inARow = true;
+		if (cut.answers < TUNING.verifyAnswers && now - cut.at < TUNING.verifyMs) return;
+		this.checking = undefined;
+		const after = cut.refused / cut.answers;
+		if (cut.answers >= TUNING.verifyMinAnswers && !cut.inARow && after >= Math.max(0.5 * cut.refusedShare, 0.02)) {
+			// Refusals went on, scattered, at the lower rate: a busy store refusing at random, not our rate.
+			this.noise = Math.max(this.noise, after);
+			const { undo } = cut;
+			Object.assign(this, { rate: undo.rate, phase: undo.phase, from: undo.from, target: undo.target, base: undo.base, lastLimit: undo.lastLimit });
+			this.phaseAt = now - undo.phaseAge;
+		} else {
+			this.noise *= 0.7;
+		}
+	}
+}

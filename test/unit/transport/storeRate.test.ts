@@ -1,0 +1,86 @@
+import { StoreRate } from '../../../nodes/ElasticPath/transport/storeRate';
+import type { WindowMode } from './storeSimulation';
+import { execution, otherClient, seededRandom, sharedPacerOn, simulate, SimulatedStore, VirtualClock } from './storeSimulation';
+
+/**
+ * 1,000 removals by one execution against a store with `limit`, on virtual time; `warm`: after
+ * another execution in the same process, so it starts from the rate that one learned.
+ */
+async function aloneRun(limit: number, mode: WindowMode, options: { refuseAnyway?: (nth: number) => boolean; warm?: boolean } = {}) {
+	const clock = new VirtualClock();
+	const store = new SimulatedStore(clock, limit, mode, options.refuseAnyway);
+	const random = seededRandom(1);
+	const pacer = sharedPacerOn(clock);
+	let run = { start: 0, end: 0 };
+	const runs = async () => {
+		if (options.warm) await execution(clock, store, pacer, { who: 'before', items: 300, random });
+		run = await execution(clock, store, pacer, { who: 'a', items: 1000, random });
+	};
+	await simulate(clock, [runs()]);
+	return { store, seconds: (run.end - run.start) / 1000 };
+}
+
+describe('StoreRate: the rate one store accepts, learned from its answers', () => {
+	it('starts at 20 requests per second, below the 25/s of a development store', () => {
+		expect(new StoreRate().currentRate).toBe(20);
+	});
+
+	it.each<[number, WindowMode]>([
+		[25, 'sliding'],
+		[100, 'sliding'],
+		[25, 'fixed'],
+		[100, 'fixed'],
+	])('alone against %i/s (%s windows): near the limit, few requests refused', async (limit, mode) => {
+		const cold = await aloneRun(limit, mode);
+		const warm = await aloneRun(limit, mode, { warm: true });
+
+		expect(1000 / cold.seconds / limit).toBeGreaterThanOrEqual(0.85);
+		expect(1000 / warm.seconds / limit).toBeGreaterThanOrEqual(0.85);
+		expect(cold.store.refusedShare(['a'])).toBeLessThanOrEqual(0.03);
+		expect(warm.store.refusedShare(['a'])).toBeLessThanOrEqual(0.03);
+	});
+
+	it('loses at most 20% of the run\'s time to a stray 429 early on', async () => {
+		const clean = await aloneRun(100, 'sliding');
+		const stray = await aloneRun(100, 'sliding', { refuseAnyway: (nth) => nth === 3 });
+
+		expect(stray.seconds).toBeLessThanOrEqual(clean.seconds * 1.2);
+	});
+
+	it('keeps going when the store refuses 5% of requests at random', async () => {
+		const random = seededRandom(9);
+		const clean = await aloneRun(100, 'sliding');
+		const noisy = await aloneRun(100, 'sliding', { refuseAnyway: () => random() < 0.05 });
+
+		expect(noisy.seconds).toBeLessThanOrEqual(clean.seconds * 1.5);
+	});
+
+	it('reclaims capacity another client frees within 3 seconds', async () => {
+		const clock = new VirtualClock();
+		const store = new SimulatedStore(clock, 100, 'sliding');
+		const random = seededRandom(3);
+		await simulate(clock, [
+			execution(clock, store, sharedPacerOn(clock), { who: 'a', items: 1500, random }),
+			otherClient(clock, store, 60, 2000, 7000),
+		]);
+
+		// While the other client sends, it still gets most of what it asks for...
+		expect(store.acceptedRate(['other'], 4000, 7000)).toBeGreaterThanOrEqual(35);
+		// ...and once it stops, we are back at 0.9 of the limit within 3 s.
+		expect(store.timeToReach(['a'], 7000, 90)).toBeLessThanOrEqual(3000);
+	});
+
+	it('shares a limit with another process that learns the same way', async () => {
+		const clock = new VirtualClock();
+		const store = new SimulatedStore(clock, 100, 'sliding');
+		const random = seededRandom(5);
+		await simulate(clock, [
+			execution(clock, store, sharedPacerOn(clock), { who: 'a', items: 2000, random }),
+			execution(clock, store, sharedPacerOn(clock), { who: 'b', items: 2000, random }),
+		]);
+		const [a, b] = [store.acceptedRate(['a'], 5000, 15_000), store.acceptedRate(['b'], 5000, 15_000)];
+
+		expect(a + b).toBeGreaterThanOrEqual(85);
+		expect(Math.min(a, b) / (a + b)).toBeGreaterThanOrEqual(0.3);
+	});
+});

@@ -1,0 +1,158 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- virtual time lets woken code run (setImmediate) before it moves on */
+import { Pacer } from '../../../nodes/ElasticPath/transport/pacing';
+import { StoreRate } from '../../../nodes/ElasticPath/transport/storeRate';
+import { backoffMs } from '../../../nodes/ElasticPath/transport/retry';
+
+/**
+ * A discrete-event simulation of executions sending to one store through the real Pacer and
+ * StoreRate: virtual time, so a 30-second scenario runs in well under a second and gives the
+ * same figures on a loaded machine.
+ */
+export class VirtualClock {
+	private time = 0;
+
+	private sequence = 0;
+
+	private readonly timers: Array<{ at: number; sequence: number; resolve: () => void }> = [];
+
+	now = () => this.time;
+
+	sleep = async (ms: number) =>
+		await new Promise<void>((resolve) => this.timers.push({ at: this.time + Math.max(0, ms), sequence: this.sequence++, resolve }));
+
+	/** Runs timers in time order until `done` or nothing is left, letting each wake-up settle first. */
+	async run(done: () => boolean): Promise<void> {
+		const settle = async () => await new Promise((resolve) => setImmediate(resolve));
+		await settle();
+		while (this.timers.length && !done()) {
+			this.timers.sort((a, b) => a.at - b.at || a.sequence - b.sequence);
+			const next = this.timers.shift()!;
+			this.time = next.at;
+			next.resolve();
+			await settle();
+		}
+	}
+}
+
+export type WindowMode = 'sliding' | 'fixed';
+
+/** A store's limit, counted in a sliding window or in fixed windows from the first request after the last one ended. */
+export class SimulatedStore {
+	readonly log: Array<{ at: number; who: string; accepted: boolean }> = [];
+
+	private readonly accepted: number[] = [];
+
+	private windowStart = -Infinity;
+
+	private windowCount = 0;
+
+	private count = 0;
+
+	constructor(
+		private readonly clock: VirtualClock,
+		private readonly limit: number,
+		private readonly mode: WindowMode,
+		private readonly refuseAnyway: (nth: number) => boolean = () => false,
+	) {}
+
+	handle(who: string): boolean {
+		const now = this.clock.now();
+		this.count++;
+		const ok = !this.refuseAnyway(this.count) && !this.full(now);
+		if (ok && this.mode === 'sliding') this.accepted.push(now);
+		if (ok && this.mode === 'fixed') this.windowCount++;
+		this.log.push({ at: now, who, accepted: ok });
+		return ok;
+	}
+
+	private full(now: number): boolean {
+		if (this.mode === 'sliding') {
+			while (this.accepted.length && this.accepted[0] <= now - 1000) this.accepted.shift();
+			return this.accepted.length >= this.limit;
+		}
+		if (now >= this.windowStart + 1000) {
+			this.windowStart = now;
+			this.windowCount = 0;
+		}
+		return this.windowCount >= this.limit;
+	}
+
+	/** Accepted requests per second of `who` over [from, to). */
+	acceptedRate(who: string[], from: number, to: number): number {
+		const count = this.log.filter((entry) => entry.accepted && who.includes(entry.who) && entry.at >= from && entry.at < to).length;
+		return (count * 1000) / (to - from);
+	}
+
+	refusedShare(who: string[]): number {
+		const mine = this.log.filter((entry) => who.includes(entry.who));
+		return mine.filter((entry) => !entry.accepted).length / Math.max(1, mine.length);
+	}
+
+	/** How long after `from` until `who` is accepted at `perSecond` or more (measured over half a second). */
+	timeToReach(who: string[], from: number, perSecond: number): number {
+		const times = this.log.filter((entry) => entry.accepted && who.includes(entry.who)).map((entry) => entry.at);
+		let start = 0;
+		for (let i = 0; i < times.length; i++) {
+			while (times[start] <= times[i] - 500) start++;
+			if (times[i] >= from && i - start + 1 >= perSecond / 2) return times[i] - from;
+		}
+		return Infinity;
+	}
+}
+
+export function sharedPacerOn(clock: VirtualClock): Pacer {
+	return new Pacer(new StoreRate(clock.now), clock.now, clock.sleep);
+}
+
+/** One node execution as the transport runs it: 20 at a time, 40 ms answers, a 429 retried after backoff. */
+export async function execution(
+	clock: VirtualClock,
+	store: SimulatedStore,
+	pacer: Pacer,
+	options: { who: string; items: number; random: () => number },
+): Promise<{ start: number; end: number }> {
+	const start = clock.now();
+	let next = 0;
+	const worker = async () => {
+		while (next < options.items) {
+			next++;
+			for (let tries = 1; ; tries++) {
+				const ticket = await pacer.acquire();
+				const accepted = store.handle(options.who);
+				await clock.sleep(40);
+				if (accepted) {
+					pacer.rate.accepted(ticket);
+					break;
+				}
+				pacer.rate.throttled(ticket);
+				await clock.sleep(backoffMs(tries, options.random));
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(20, options.items) }, worker));
+	return { start, end: clock.now() };
+}
+
+/** Another client of the store (the storefront, another integration) at a fixed rate for a while. */
+export async function otherClient(clock: VirtualClock, store: SimulatedStore, rate: number, from: number, to: number): Promise<void> {
+	await clock.sleep(from);
+	for (let at = from; at < to; at += 1000 / rate) {
+		store.handle('other');
+		await clock.sleep(1000 / rate);
+	}
+}
+
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state * 1664525 + 1013904223) >>> 0;
+		return state / 2 ** 32;
+	};
+}
+
+/** Runs `tasks` on the clock until all are done. */
+export async function simulate(clock: VirtualClock, tasks: Array<Promise<unknown>>): Promise<void> {
+	let finished = false;
+	void Promise.all(tasks).then(() => (finished = true));
+	await clock.run(() => finished);
+}
