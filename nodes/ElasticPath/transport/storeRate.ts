@@ -17,7 +17,7 @@ export const TUNING = {
 	initialRate: 20,
 	/** Slow start doubles the rate this often while the pace is what holds sending back... */
 	startDoublingMs: 250,
-	/** ...but never past twice what went out in the last second: a windowed store only sees counts, and a run-away rate overshoots them. */
+	/** ...but never past twice the rate actually sent over the last second: a windowed store only sees counts, and a run-away rate overshoots them. */
 	startCountFactor: 2,
 	/** Settle this far under the level at which the store refused. */
 	headroom: 0.98,
@@ -31,7 +31,7 @@ export const TUNING = {
 	holdPerRefusal: 50,
 	holdMax: 150,
 	/** ...but never longer than this: at a low rate that many requests would take seconds to reclaim what others freed. */
-	holdMaxMs: Infinity,
+	holdMaxMs: 2000,
 	/** ...then probe for freed capacity: base + gain·t³ requests per second, t in seconds (slow at first, fast later). */
 	probeGain: 10,
 	/** While a fixed window stays shut after a cut: one request every 100 ms until one passes. */
@@ -42,6 +42,12 @@ export const TUNING = {
 	verifyAnswers: 40,
 	verifyMs: 2000,
 	verifyMinAnswers: 30,
+	/** The first cut trusts what passed down to this share of the level (in slow start much is still in flight). */
+	firstCutFloor: 0.8,
+	/** Later cuts trust what passed in the last second down to this share of the level. */
+	cutFloor: 0.8,
+	/** Refusals in a row that make a cut even where the store accepted as many of ours just before. */
+	cutStreak: 2,
 	minRate: 1,
 };
 
@@ -94,6 +100,11 @@ export class StoreRate {
 
 	private refusedInARow = 0;
 
+	private firstSentAt?: number;
+
+	/** Refusals answered one after another, with no accepted answer between. */
+	private streak = 0;
+
 	private acceptedSinceCut = 0;
 
 	private refusalsThisEpisode = 0;
@@ -137,6 +148,7 @@ export class StoreRate {
 		while (this.sends.length && this.sends[0].sentAt <= now - WINDOW_MS) this.sends.shift();
 		let level = 1;
 		for (const ticket of this.sends) if (ticket.sentAt > now - WINDOW_MS && ticket.outcome !== 'throttled') level++;
+		this.firstSentAt ??= now;
 		const ticket: SendTicket = { sentAt: now, level };
 		this.sends.push(ticket);
 		return ticket;
@@ -161,9 +173,14 @@ export class StoreRate {
 		}
 		if (this.checking) return false;
 		if (this.answers.length < TUNING.matureAnswers) return false;
+		const streak = this.streak;
 		const sinceHold = this.answers.filter((answer) => answer.sentAt >= this.holdUntil);
 		const share = sinceHold.filter((answer) => answer.outcome === 'throttled').length / Math.max(1, sinceHold.length);
 		if (this.noise > 0 && share <= this.noise * 1.5 + 0.01) return false;
+		// A lone refusal at a level the store has just accepted is not a limit: a busy store's noise.
+		// Over a limit, refusals come in runs.
+		// In slow start every level is new, so only a run tells a limit from noise.
+		if (streak < TUNING.cutStreak && (this.phase === 'start' || this.acceptedAtLevel(ticket))) return false;
 		this.cut(now, ticket.level, share);
 		return true;
 	}
@@ -173,11 +190,27 @@ export class StoreRate {
 		return this.now() - this.lastUsedAt;
 	}
 
+	/** Requests per second sent over the last second, or since the first if that is more recent. */
+	private sendRate(now: number): number {
+		const recent = this.sends.filter((ticket) => ticket.sentAt > now - WINDOW_MS);
+		if (recent.length === 0) return 0;
+		const span = this.firstSentAt !== undefined && now - this.firstSentAt < WINDOW_MS ? Math.max(100, now - this.firstSentAt) : WINDOW_MS;
+		return (recent.length * 1000) / span;
+	}
+
+	/** Whether the store accepted one of ours sent within the second before, counted at as high a level. */
+	private acceptedAtLevel(ticket: SendTicket): boolean {
+		return this.answers.some(
+			(answer) => answer.outcome === 'accepted' && answer.level >= ticket.level && answer.sentAt > ticket.sentAt - WINDOW_MS,
+		);
+	}
+
 	private answer(ticket: SendTicket, outcome: 'accepted' | 'throttled'): number {
 		const now = this.now();
 		this.lastUsedAt = now;
 		ticket.outcome = outcome;
 		ticket.answeredAt = now;
+		this.streak = outcome === 'throttled' ? this.streak + 1 : 0;
 		this.answers.push(ticket);
 		while (this.answers.length && this.answers[0].answeredAt! <= now - WINDOW_MS) this.answers.shift();
 		this.check(now, ticket);
@@ -193,8 +226,7 @@ export class StoreRate {
 					this.phaseAt = now - TUNING.startDoublingMs * Math.log2(this.rate / TUNING.initialRate);
 					return;
 				}
-				const lastSecond = this.sends.filter((ticket) => ticket.sentAt > now - WINDOW_MS).length;
-				const bound = Math.max(TUNING.initialRate, TUNING.startCountFactor * lastSecond);
+				const bound = Math.max(TUNING.initialRate, TUNING.startCountFactor * this.sendRate(now));
 				this.rate = Math.min(bound, Math.max(this.rate, TUNING.initialRate * 2 ** (age / TUNING.startDoublingMs)));
 				return;
 			}
@@ -230,7 +262,7 @@ export class StoreRate {
 		const first = this.phase === 'start';
 		// Fixed windows: the level counts some of the previous window too; what passed in the last second bounds it.
 		const passed = this.answers.filter((answer) => answer.outcome === 'accepted' && answer.sentAt > now - WINDOW_MS - 100).length;
-		let limit = first ? level : Math.min(level, Math.max(passed, level * 0.8));
+		let limit = Math.min(level, Math.max(passed, level * (first ? TUNING.firstCutFloor : TUNING.cutFloor)));
 		// Fast convergence (as CUBIC's): a level lower than last time means others took capacity; give up more.
 		if (this.lastLimit !== undefined && level < this.lastLimit) limit = (level * (1 + TUNING.decrease)) / 2;
 		const undo = { rate: this.rate, phase: this.phase, phaseAge: now - this.phaseAt, from: this.from, target: this.target, base: this.base, lastLimit: this.lastLimit };

@@ -25,19 +25,20 @@ describe('StoreRate: the rate one store accepts, learned from its answers', () =
 		expect(new StoreRate().currentRate).toBe(20);
 	});
 
-	it.each<[number, WindowMode]>([
-		[25, 'sliding'],
-		[100, 'sliding'],
-		[25, 'fixed'],
-		[100, 'fixed'],
-	])('alone against %i/s (%s windows): near the limit, few requests refused', async (limit, mode) => {
+	// Fixed windows count part of the last window into what the node sees refused, so it overshoots more.
+	it.each<[number, WindowMode, number]>([
+		[25, 'sliding', 0.02],
+		[100, 'sliding', 0.02],
+		[25, 'fixed', 0.05],
+		[100, 'fixed', 0.05],
+	])('alone against %i/s (%s windows): near the limit, few requests refused', async (limit, mode, refused) => {
 		const cold = await aloneRun(limit, mode);
 		const warm = await aloneRun(limit, mode, { warm: true });
 
-		expect(1000 / cold.seconds / limit).toBeGreaterThanOrEqual(0.85);
-		expect(1000 / warm.seconds / limit).toBeGreaterThanOrEqual(0.85);
-		expect(cold.store.refusedShare(['a'])).toBeLessThanOrEqual(0.03);
-		expect(warm.store.refusedShare(['a'])).toBeLessThanOrEqual(0.03);
+		expect(1000 / cold.seconds / limit).toBeGreaterThanOrEqual(0.9);
+		expect(1000 / warm.seconds / limit).toBeGreaterThanOrEqual(0.9);
+		expect(cold.store.refusedShare(['a'])).toBeLessThanOrEqual(refused);
+		expect(warm.store.refusedShare(['a'])).toBeLessThanOrEqual(refused);
 	});
 
 	it('loses at most 20% of the run\'s time to a stray 429 early on', async () => {
@@ -47,12 +48,12 @@ describe('StoreRate: the rate one store accepts, learned from its answers', () =
 		expect(stray.seconds).toBeLessThanOrEqual(clean.seconds * 1.2);
 	});
 
-	it('keeps going when the store refuses 5% of requests at random', async () => {
+	it('loses at most 20% of the run\'s time when the store refuses 5% of requests at random', async () => {
 		const random = seededRandom(9);
 		const clean = await aloneRun(100, 'sliding');
 		const noisy = await aloneRun(100, 'sliding', { refuseAnyway: () => random() < 0.05 });
 
-		expect(noisy.seconds).toBeLessThanOrEqual(clean.seconds * 1.5);
+		expect(noisy.seconds).toBeLessThanOrEqual(clean.seconds * 1.2);
 	});
 
 	it('reclaims capacity another client frees within 3 seconds', async () => {
