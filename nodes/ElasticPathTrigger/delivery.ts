@@ -44,12 +44,17 @@ export function eventItem(body: unknown): IDataObject | undefined {
 	};
 }
 
-/** Answers the request itself and starts nothing. */
-function refuse(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+/**
+ * Answers the request itself, then tells n8n it did (and whether to start the workflow).
+ * n8n saves the static data changed by the webhook when the answer goes out: n8n 2.x sends its
+ * own answer only after it has prepared the run, which reloads the static data first and loses
+ * the change (the remembered event ID). Answering here keeps it, on 1.x and 2.x alike.
+ */
+function answer(context: IWebhookFunctions, status: number, body: IDataObject, item?: IDataObject): IWebhookResponseData {
 	const response = context.getResponseObject();
 	response.writeHead(status, { 'Content-Type': 'application/json' });
-	response.end(JSON.stringify({ message }));
-	return { noWebhookResponse: true };
+	response.end(JSON.stringify(body));
+	return item ? { noWebhookResponse: true, workflowData: [[{ json: item }]] } : { noWebhookResponse: true };
 }
 
 /**
@@ -60,18 +65,18 @@ function refuse(context: IWebhookFunctions, status: number, message: string): IW
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const state = triggerState(this);
 	if (!secretMatches(state.secret, this.getHeaderData()[SECRET_HEADER])) {
-		return refuse(this, 401, 'Missing or wrong X-Moltin-Secret-Key');
+		return answer(this, 401, { message: 'Missing or wrong X-Moltin-Secret-Key' });
 	}
 	const item = eventItem(this.getBodyData());
-	if (!item) return refuse(this, 400, 'Not an Elastic Path event: the body needs "id" and "triggered_by"');
+	if (!item) return answer(this, 400, { message: 'Not an Elastic Path event: the body needs "id" and "triggered_by"' });
 
 	const selected = selectedEvents(this.getNodeParameter('events', []));
 	if (!('events' in selected) || !selected.events.includes(String(item.event))) {
-		return { webhookResponse: { received: true, started: false, reason: 'event not selected' } };
+		return answer(this, 200, { received: true, started: false, reason: 'event not selected' });
 	}
 	const options = this.getNodeParameter('options', {}) as { ignoreRepeatedDeliveries?: boolean };
 	if (options.ignoreRepeatedDeliveries !== false && seenBefore(state, String(item.eventId))) {
-		return { webhookResponse: { received: true, started: false, reason: 'repeated delivery' } };
+		return answer(this, 200, { received: true, started: false, reason: 'repeated delivery' });
 	}
-	return { workflowData: [[{ json: item }]] };
+	return answer(this, 200, { received: true, started: true }, item);
 }

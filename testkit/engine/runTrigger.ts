@@ -233,10 +233,11 @@ export class TriggerHarness {
 			res.end(JSON.stringify({ message: (error as Error).message }));
 			return;
 		}
-		if (result.noWebhookResponse) return;
-		res.writeHead(200, { 'Content-Type': 'application/json' });
-		// responseMode "onReceived": the answer goes out before the workflow runs.
-		res.end(JSON.stringify(result.workflowData ? { message: 'Workflow was started' } : (result.webhookResponse ?? { message: 'Webhook call received' })));
+		if (!result.noWebhookResponse) {
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			// responseMode "onReceived": the answer goes out before the workflow runs.
+			res.end(JSON.stringify(result.workflowData ? { message: 'Workflow was started' } : (result.webhookResponse ?? { message: 'Webhook call received' })));
+		}
 		if (result.workflowData) this.pendingRuns.push(this.runFrom(workflow, node, result.workflowData, delivery));
 	}
 

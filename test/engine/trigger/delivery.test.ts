@@ -36,6 +36,7 @@ describe('Elastic Path Trigger: deliveries through n8n-core', () => {
 		const [log] = await deliver('order.paid', order, { eventId: 'evt-1', attempt: 2 });
 
 		expect(log.statusCode).toBe(200);
+		expect(JSON.parse(log.answer!)).toEqual({ received: true, started: true });
 		expect(trigger.deliveries).toHaveLength(1);
 		const [delivery] = trigger.deliveries;
 		expect(delivery.run?.status).toBe('success');

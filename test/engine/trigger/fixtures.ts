@@ -6,7 +6,7 @@ import type { EpccEmulator } from '../../../testkit/emulator/EpccEmulator';
 import { clientCredentials } from '../fixtures';
 
 export function triggerParameters(events: string[] = ['customer.deleted'], options: IDataObject = {}): INodeParameters {
-	return { events, options };
+	return { events, options: options as INodeParameters };
 }
 
 /** A started harness for the trigger with a Client Credentials credential for `emulator`; stop it after the test. */
