@@ -6,6 +6,7 @@ import { elasticPathCredential, forImport, loadTemplate, nodeByType, templateWor
 import { N8N_VERSION } from './version';
 
 const template = loadTemplate('customer-deleted-cleanup.json');
+const orderPaid = loadTemplate('order-paid-cart-cleanup.json');
 const WORKFLOW_ID = templateWorkflowId(template.file);
 const WEBHOOK_ID = nodeByType(template.workflow, TRIGGER_TYPE).webhookId!;
 
@@ -15,7 +16,7 @@ describe(`the Elastic Path Trigger in a real n8n ${N8N_VERSION}: the customer-de
 	let n8n: N8nInstance;
 	let server: N8nServer;
 
-	const integration = () => [...emulator.integrations.byId.values()][0];
+	const integration = () => [...emulator.integrations.byId.values()].find((i) => i.observes.includes('customer.deleted'))!;
 	const holds = (cartId: string, customerId: string) => emulator.state.carts.get(cartId)!.customers.has(customerId);
 	const removals = (customerId: string) =>
 		emulator.apiRequests().filter((r) => r.method === 'DELETE' && r.path.endsWith('/relationships/customers') && r.body.includes(`"${customerId}"`));
@@ -25,11 +26,15 @@ describe(`the Elastic Path Trigger in a real n8n ${N8N_VERSION}: the customer-de
 		[n8n] = await Promise.all([n8nWithPackage(N8N_VERSION), emulator.start()]);
 		await n8n.importJson('credentials', [elasticPathCredential({ baseUrl: emulator.baseUrl, ...DEFAULT_CLIENT })]);
 		await n8n.importJson('workflow', forImport(template));
+		await n8n.importJson('workflow', forImport(orderPaid));
 		await n8n.activate(WORKFLOW_ID);
+		await n8n.activate(templateWorkflowId(orderPaid.file));
 		emulator.state.addCart('gone-cart-1', { customers: ['gone-customer'] });
 		emulator.state.addCart('gone-cart-2', { customers: ['gone-customer', 'other-customer'] });
 		emulator.state.addCart('other-cart', { customers: ['other-customer'] });
 		emulator.state.addCart('later-cart', { customers: ['later-customer'] });
+		emulator.state.addCart('paid-cart', { customers: ['paying-customer'] });
+		emulator.state.addCart('next-cart', { customers: ['paying-customer'] });
 		server = await N8nServer.start(n8n);
 		await server.signIn();
 	});
@@ -40,10 +45,10 @@ describe(`the Elastic Path Trigger in a real n8n ${N8N_VERSION}: the customer-de
 		n8n?.remove();
 	});
 
-	it('activation created one integration: customer.deleted, to the production webhook URL, with a secret', async () => {
-		await server.until(() => emulator.integrations.byId.size > 0, 'n8n to create the integration');
+	it('activation created one integration per template; the cleanup\'s observes customer.deleted, delivering to the production webhook URL with a secret', async () => {
+		await server.until(() => emulator.integrations.byId.size === 2, 'n8n to create the integrations of both templates');
 
-		expect(emulator.integrations.byId.size).toBe(1);
+		expect([...emulator.integrations.byId.values()].map((i) => i.observes).sort()).toEqual([['customer.deleted'], ['order.paid']]);
 		expect(integration()).toMatchObject({ integrationType: 'webhook', enabled: true, observes: ['customer.deleted'] });
 		expect(integration().configuration.url).toBe(`${server.baseUrl}/webhook/${WEBHOOK_ID}/webhook`);
 		expect(integration().configuration.secret_key).toMatch(/^[0-9a-f]{64}$/);
@@ -79,17 +84,37 @@ describe(`the Elastic Path Trigger in a real n8n ${N8N_VERSION}: the customer-de
 		expect(holds('gone-cart-2', 'other-customer') && holds('other-cart', 'other-customer')).toBe(true);
 	});
 
+	it('order-paid template: detaches the paying customer from the cart named in the order, and from no other', async () => {
+		const order = {
+			type: 'order',
+			id: 'order-1',
+			status: 'complete',
+			payment: 'paid',
+			custom_attributes: { cart_id: { type: 'string', value: 'paid-cart' } },
+			relationships: { customer: { data: { type: 'customer', id: 'paying-customer' } } },
+		};
+
+		const [log] = await emulator.integrations.deliver('order.paid', order, { eventId: 'evt-paid' });
+
+		expect(log.statusCode).toBe(200);
+		await server.until(() => !holds('paid-cart', 'paying-customer'), 'the paying customer to be detached');
+		expect(holds('next-cart', 'paying-customer')).toBe(true);
+	});
+
 	it('the secret appears nowhere in n8n\'s log', () => {
 		expect(server.output.length).toBeGreaterThan(0);
-		expect(server.output.includes(integration().configuration.secret_key!)).toBe(false);
+		const secrets = [...emulator.integrations.byId.values()].map((i) => i.configuration.secret_key!);
+		expect(secrets).toHaveLength(2);
+		expect(secrets.filter((secret) => server.output.includes(secret))).toEqual([]);
 	});
 
 	it('deactivation deletes the integration', async () => {
-		expect(emulator.integrations.byId.size).toBe(1);
+		const id = integration().id;
 
 		await server.deactivate(WORKFLOW_ID);
 
-		await server.until(() => emulator.integrations.byId.size === 0, 'n8n to delete the integration');
+		await server.until(() => !emulator.integrations.byId.has(id), 'n8n to delete the integration');
+		expect([...emulator.integrations.byId.values()].map((i) => i.observes)).toEqual([['order.paid']]);
 		const deletes = emulator.apiRequests().filter((r) => r.method === 'DELETE' && r.path.startsWith('/v2/integrations/'));
 		expect(deletes.map((r) => r.status)).toEqual([200]);
 	});
