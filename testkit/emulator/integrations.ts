@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the emulator is a test server in plain Node.js; the n8n Cloud rules are for the node */
 import { randomUUID } from 'node:crypto';
 
 import type { Answer } from './jsonapi';

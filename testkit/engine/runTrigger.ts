@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test harness code runs in plain Node.js; the n8n Cloud rules are for the node */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test harness code runs in plain Node.js; the n8n Cloud rules are for the node */
 import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -154,8 +154,8 @@ export class TriggerHarness {
 	private saveStaticData(workflow: Workflow): void {
 		const data = workflow.staticData as IDataObject & { __dataChanged?: boolean };
 		if (!data.__dataChanged) return;
-		const { __dataChanged: _changed, ...rest } = JSON.parse(JSON.stringify(data)) as IDataObject;
-		this.savedStaticData = rest;
+		// JSON drops __dataChanged: n8n defines it as a non-enumerable property.
+		this.savedStaticData = JSON.parse(JSON.stringify(data)) as IDataObject;
 	}
 
 	private webhookData(additionalData: ReturnType<TriggerHarness['additionalData']>): IWebhookData {
