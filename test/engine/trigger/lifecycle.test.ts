@@ -99,6 +99,17 @@ describe('Elastic Path Trigger: the webhook lifecycle (checkExists, create, dele
 		await other.stop();
 	});
 
+	it('deactivation after the access token expired fetches a new one, as the node does', async () => {
+		trigger = await startTrigger(emulator());
+		await trigger.activate();
+		emulator().state.expireAccessTokens();
+
+		expect(await trigger.deactivate()).toBe(true);
+
+		expect(emulator().integrations.byId.size).toBe(0);
+		expect(emulator().tokenRequests()).toHaveLength(2);
+	});
+
 	it('deactivation succeeds when the integration is already gone', async () => {
 		trigger = await startTrigger(emulator());
 		await trigger.activate();
