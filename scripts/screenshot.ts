@@ -1,6 +1,6 @@
 /* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- a command-line script in plain Node.js */
 /**
- * `npm run screenshot`: photographs the Elastic Path node's panel in the real n8n editor for the
+ * `npm run screenshot`: photographs the Elastic Path node's and trigger's panels in the real n8n editor for the
  * README (docs/*.png), with headless Chromium from Debian's `chromium` package driven by
  * playwright-core (no browser download). Needs `apt-get install -y chromium`.
  * N8N_VERSION picks the n8n line (default: the newest tested), N8N_PORT the port (default 5678).
@@ -13,16 +13,42 @@ import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
 import { N8N_VERSIONS, REPO } from '../testkit/n8n/n8nProcess';
+import type { Workbench } from './lib/workbench';
 import { startWorkbench } from './lib/workbench';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const DOCS = path.join(REPO, 'docs');
 const NODE_NAME = 'Remove customer from cart';
+const TRIGGER_NAME = 'On Customer Deleted';
 
 async function shoot(page: Page, file: string): Promise<void> {
 	await page.screenshot({ path: path.join(DOCS, file) });
 	console.log(`Wrote docs/${file}`);
+}
+
+/**
+ * The trigger's panel while the editor listens on the test URL: n8n creates the integration
+ * (the emulator records it), the emulator delivers customer.deleted, and the panel shows the item.
+ */
+async function shootTrigger(page: Page, bench: Workbench): Promise<void> {
+	const template = bench.templates.find((t) => t.file === 'customer-deleted-cleanup.json')!;
+	await page.goto(`${bench.server.baseUrl}/workflow/${template.id}`);
+	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${TRIGGER_NAME}"], [data-name="${TRIGGER_NAME}"]`).first();
+	await node.waitFor({ timeout: 60_000 });
+	await page.waitForTimeout(1500);
+	await node.dblclick();
+	await page.locator('[data-test-id="ndv"]').waitFor({ timeout: 30_000 });
+	await page.locator('[data-test-id="node-execute-button"]').first().click();
+	const listening = async () => [...bench.emulator.integrations.byId.values()].some((i) => i.configuration.url.includes('/webhook-test/'));
+	for (let waited = 0; !(await listening()); waited += 250) {
+		if (waited > 60_000) throw new Error('The editor did not create the test integration');
+		await page.waitForTimeout(250);
+	}
+	await bench.emulator.integrations.deliver('customer.deleted', { type: 'customer', id: 'demo-customer-ada' }, { eventId: 'evt-0001' });
+	await page.getByText('demo-customer-ada').first().waitFor({ timeout: 60_000 });
+	await page.waitForTimeout(1000);
+	await shoot(page, 'trigger-panel.png');
 }
 
 async function main(): Promise<void> {
@@ -57,6 +83,8 @@ async function main(): Promise<void> {
 		await page.getByText('demo-cart-1004').first().waitFor({ timeout: 60_000 });
 		await page.waitForTimeout(1000);
 		await shoot(page, 'node-panel.png');
+
+		await shootTrigger(page, bench);
 		await context.close();
 	} finally {
 		rmSync(profile, { recursive: true, force: true });

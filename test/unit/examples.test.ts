@@ -1,4 +1,4 @@
-import { ELASTIC_PATH_TYPES, loadTemplates, runsFromCli, TEMPLATE_CREDENTIAL } from '../../testkit/n8n/templates';
+import { ELASTIC_PATH_TYPES, loadTemplates, runsFromCli, TEMPLATE_CREDENTIAL, TRIGGER_TYPE } from '../../testkit/n8n/templates';
 
 /** What every template in examples/ must have to be importable and understandable (each also runs in test:e2e). */
 describe.each(loadTemplates())('examples/$file', ({ workflow }) => {
@@ -32,8 +32,8 @@ describe.each(loadTemplates())('examples/$file', ({ workflow }) => {
 		}
 	});
 
-	it('can be started where it is tested: by hand (Manual Trigger), a webhook or a chat', () => {
-		const starts = ['n8n-nodes-base.webhook', '@n8n/n8n-nodes-langchain.chatTrigger'];
+	it('can be started where it is tested: by hand (Manual Trigger), a webhook, a chat or an Elastic Path event', () => {
+		const starts = ['n8n-nodes-base.webhook', '@n8n/n8n-nodes-langchain.chatTrigger', TRIGGER_TYPE];
 		expect(runsFromCli(workflow) || workflow.nodes.some((n) => starts.includes(n.type))).toBe(true);
 	});
 });

@@ -66,7 +66,7 @@ describe('the layout of the node and the credential', () => {
 
 	it('reads the imports of the node, the actions, the transport and the credential', () => {
 		const files = Object.keys(imports);
-		for (const part of [`${NODE}/ElasticPath.node.ts`, ACTIONS, TRANSPORT_INDEX, 'credentials/']) {
+		for (const part of [`${NODE}/ElasticPath.node.ts`, ACTIONS, TRANSPORT_INDEX, 'credentials/', 'nodes/ElasticPathTrigger/ElasticPathTrigger.node.ts']) {
 			expect(files.some((file) => file.startsWith(part))).toBe(true);
 		}
 		expect(Object.values(imports).flat()).toContain(TRANSPORT_INDEX);
@@ -96,6 +96,7 @@ describe('crossings', () => {
 		['an action importing a file behind the transport index', `${ACTIONS}cart/readCart.ts`, `${TRANSPORT}request.ts`],
 		['the node file importing a file behind the transport index', `${NODE}/ElasticPath.node.ts`, `${TRANSPORT}authentication.ts`],
 		['the credential importing a file behind the transport index', 'credentials/ElasticPathApi.credentials.ts', `${TRANSPORT}failure.ts`],
+		['the trigger importing a file behind the transport index', 'nodes/ElasticPathTrigger/integration.ts', `${TRANSPORT}request.ts`],
 	])('finds %s', (_what, file, target) => {
 		expect(crossings({ [file]: [target] })).toEqual([expect.stringContaining(`${file} imports ${target}`)]);
 	});
@@ -105,6 +106,7 @@ describe('crossings', () => {
 		['an action importing another and the transport index', `${ACTIONS}cart/readCart.ts`, [`${ACTIONS}cart/cartResource.ts`, TRANSPORT_INDEX]],
 		['the transport importing itself', `${TRANSPORT}request.ts`, [`${TRANSPORT}retry.ts`, `${TRANSPORT}failure.ts`]],
 		['the credential importing the transport index', 'credentials/ElasticPathApi.credentials.ts', [TRANSPORT_INDEX]],
+		['the trigger importing the actions\' paths and the transport index', 'nodes/ElasticPathTrigger/integration.ts', [`${ACTIONS}shared/paths.ts`, TRANSPORT_INDEX]],
 	])('lets pass %s', (_what, file, targets) => {
 		expect(crossings({ [file]: targets })).toEqual([]);
 	});

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { ApiSettings } from './api';
 import { apiSettings, EpccApi } from './api';
+import { IntegrationStore } from './integrations';
 import type { Answer } from './jsonapi';
 import { documented } from './jsonapi';
 import type { Client } from './state';
@@ -79,6 +80,9 @@ export class EpccEmulator {
 
 	readonly log: ReceivedRequest[] = [];
 
+	/** Integrations (event subscriptions): `integrations.deliver(...)` sends an event as Elastic Path does. */
+	readonly integrations = new IntegrationStore();
+
 	/** Called for every request before it is answered, e.g. to change state mid-run. */
 	beforeHandle?: (request: ReceivedRequest) => void;
 
@@ -101,7 +105,7 @@ export class EpccEmulator {
 
 	constructor(readonly options: EmulatorOptions = {}) {
 		this.state = new StoreState(options.clients ?? [DEFAULT_CLIENT]);
-		this.api = new EpccApi(this.state, apiSettings(options));
+		this.api = new EpccApi(this.state, apiSettings(options), this.integrations);
 		this.rand = random(options.seed ?? 42);
 	}
 

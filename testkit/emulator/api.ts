@@ -2,6 +2,7 @@ import type { AssociationSettings, RelationshipKind } from './associations';
 import { association } from './associations';
 import type { CartListSettings } from './carts';
 import { deleteCart, getCart, listCarts } from './carts';
+import type { IntegrationStore } from './integrations';
 import type { Answer } from './jsonapi';
 import { documented, errorAnswer } from './jsonapi';
 import type { ApiRequest } from './requests';
@@ -28,6 +29,7 @@ export class EpccApi {
 	constructor(
 		private readonly state: StoreState,
 		private readonly settings: ApiSettings,
+		private readonly integrations: IntegrationStore,
 	) {}
 
 	handle(request: ApiRequest): Answer {
@@ -37,6 +39,9 @@ export class EpccApi {
 		if (!access) return documented.unauthorized();
 
 		const [root, version, carts, rawCartId, relationships, kind, ...rest] = request.path.split('/');
+		if (root === '' && version === 'v2' && carts === 'integrations') {
+			return this.integrations.handle(request, access, request.path.split('/').slice(3));
+		}
 		if (root !== '' || version !== 'v2' || carts !== 'carts' || rest.length > 0) return this.noRoute(request);
 		if (rawCartId === undefined) {
 			return request.method === 'GET' ? listCarts(this.state, this.settings, request, access) : this.noRoute(request);

@@ -29,7 +29,7 @@ function packageRoot(): string {
 	throw new Error('Cannot find the package root');
 }
 
-const DIST = path.join(packageRoot(), 'dist');
+export const DIST = path.join(packageRoot(), 'dist');
 
 /* The compiled package, as n8n loads it from dist/. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -55,7 +55,7 @@ export function registerNodeType(type: string, node: INodeType): void {
 	nodeTypeMap[type] = node;
 }
 
-const nodeTypes: INodeTypes = {
+export const nodeTypes: INodeTypes = {
 	getByName: (type: string): INodeType | IVersionedNodeType => nodeTypeMap[type],
 	getByNameAndVersion: (type: string): INodeType => nodeTypeMap[type],
 	getKnownTypes: () => ({}),

@@ -66,7 +66,7 @@ export function atLeast(version: string, minimum: string): boolean {
 
 /** The package's node types as n8n `version` lists them: the agent tool variant only from n8n 1.85 on (see nodes/ElasticPath/host.ts). */
 export function packageNodeTypes(version: string): string[] {
-	const types = ['n8n-nodes-elasticpath.elasticPath@1'];
+	const types = ['n8n-nodes-elasticpath.elasticPath@1', 'n8n-nodes-elasticpath.elasticPathTrigger@1'];
 	if (atLeast(version, '1.85.0')) types.push('n8n-nodes-elasticpath.elasticPathTool@1');
 	return types;
 }

@@ -122,6 +122,25 @@ export class N8nServer {
 		return known;
 	}
 
+	/**
+	 * Deactivates a workflow through the REST API, as the editor's switch does (n8n then runs its
+	 * triggers' webhook `delete`): `POST …/deactivate` from n8n 1.1xx on, before that a `PATCH`
+	 * with `active: false` and the stored version.
+	 */
+	async deactivate(workflowId: string): Promise<void> {
+		const answer = await this.request('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+		if (answer.status === 200) return;
+		const stored = await this.request('GET', `/rest/workflows/${workflowId}`);
+		const { versionId } = (stored.json() as { data: { versionId?: string } }).data;
+		const patch = await this.request('PATCH', `/rest/workflows/${workflowId}`, { active: false, versionId });
+		if (patch.status !== 200) throw new Error(`Could not deactivate workflow ${workflowId} (deactivate ${answer.status}; PATCH ${patch.status}: ${patch.text})`);
+	}
+
+	/** Waits until `condition` holds (e.g. a change n8n makes in the background), or fails after `timeoutMs`. */
+	async until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+		await this.waitFor(condition, timeoutMs, what);
+	}
+
 	async stop(): Promise<void> {
 		if (this.child.exitCode !== null || this.child.signalCode !== null) return;
 		const signal = (name: NodeJS.Signals) => {

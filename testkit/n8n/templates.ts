@@ -76,7 +76,9 @@ export function runsOn(template: Template, version: string): boolean {
 	return minimum === undefined || atLeast(version, minimum);
 }
 
-export const ELASTIC_PATH_TYPES = ['n8n-nodes-elasticpath.elasticPath', 'n8n-nodes-elasticpath.elasticPathTool'];
+export const TRIGGER_TYPE = 'n8n-nodes-elasticpath.elasticPathTrigger';
+
+export const ELASTIC_PATH_TYPES = ['n8n-nodes-elasticpath.elasticPath', 'n8n-nodes-elasticpath.elasticPathTool', TRIGGER_TYPE];
 
 /** "type@version" of every node, as n8n's type list names them. */
 export function nodeTypesOf(workflow: Workflow): string[] {

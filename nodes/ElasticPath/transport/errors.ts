@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INode, JsonObject } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Failure } from './failure';
@@ -160,6 +160,6 @@ export function failureToNodeError(
  * `acceptStatuses`): the usual message (status and what Elastic Path said), with a
  * description only the operation can give.
  */
-export function answerError(context: IExecuteFunctions, itemIndex: number, response: EpccResponse, hint: string) {
+export function answerError(context: { getNode(): INode }, itemIndex: number, response: EpccResponse, hint: string) {
 	return answerToNodeError(context.getNode(), response.statusCode, response.body, itemIndex, { hint });
 }

@@ -4,6 +4,6 @@
  */
 export { ACTING_TOKEN_HEADERS, authenticateRequest, CREDENTIAL_TYPE, fetchAccessToken } from './authentication';
 export { answerError, summarizeErrorBody, titleAndDetail } from './errors';
-export type { EpccResponse } from './request';
-export { epccRequest } from './request';
+export type { EpccResponse, RequestContext } from './request';
+export { epccRequest, epccRequestOnce } from './request';
 export { sessionFor } from './session';

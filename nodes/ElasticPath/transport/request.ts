@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse, INode } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './authentication';
 import { failureToNodeError } from './errors';
@@ -31,6 +31,15 @@ interface EpccCall extends EpccRequest {
 	idempotent?: boolean;
 }
 
+/**
+ * What sending a request needs from n8n: the node (for errors) and the authenticated request
+ * helper. A node's execution, a trigger's webhook lifecycle and its webhook all have both.
+ */
+export interface RequestContext {
+	getNode(): INode;
+	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'>;
+}
+
 export interface EpccResponse {
 	statusCode: number;
 	body: unknown;
@@ -43,13 +52,13 @@ export interface EpccResponse {
  * 401 and retry once: only n8n can write the renewed token back to the credential.
  */
 async function sendOnce(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	request: EpccRequest,
 	options: { renewToken?: boolean; timeoutMs?: number } = {},
 ): Promise<Answer | Failure> {
 	const renewToken = options.renewToken ?? false;
 	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context as IExecuteFunctions, CREDENTIAL_TYPE, {
 			method: request.method,
 			url: request.path,
 			qs: request.qs,
@@ -152,4 +161,17 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 		await wait(decision.delayMs, session.signal);
 	}
 	throw failureToNodeError(this.getNode(), result, itemIndex, { attempts: attempt, maybeDone });
+}
+
+/**
+ * One request outside a node's execution (a trigger's webhook lifecycle): nothing to pace
+ * and no retries, the token renewed when it has expired, errors made readable.
+ */
+export async function epccRequestOnce(context: RequestContext, call: EpccCall): Promise<EpccResponse> {
+	let result = await sendOnce(context, call);
+	if (isUnauthorized(result)) result = await sendOnce(context, call, { renewToken: true });
+	if (result.kind === 'answer' && (result.status < 300 || call.acceptStatuses?.includes(result.status))) {
+		return { statusCode: result.status, body: result.body };
+	}
+	throw failureToNodeError(context.getNode(), result, 0);
 }

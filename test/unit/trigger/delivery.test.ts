@@ -1,0 +1,64 @@
+import { eventItem, secretMatches } from '../../../nodes/ElasticPathTrigger/delivery';
+import { selectedEvents } from '../../../nodes/ElasticPathTrigger/events';
+
+describe('secretMatches', () => {
+	it.each([
+		['the same secret', 'abc123', 'abc123', true],
+		['a different secret', 'abc123', 'abc124', false],
+		['a prefix of it', 'abc123', 'abc12', false],
+		['nothing', 'abc123', undefined, false],
+		['an empty header', 'abc123', '', false],
+		['no stored secret', undefined, 'abc123', false],
+		['a repeated header, first value right', 'abc123', ['abc123', 'x'], true],
+	])('%s', (_what, expected, given, result) => {
+		expect(secretMatches(expected, given)).toBe(result);
+	});
+});
+
+describe('eventItem', () => {
+	it('takes the documented fields and nothing else (not the configuration, which repeats the secret)', () => {
+		const body = {
+			id: 'evt-1',
+			triggered_by: 'order.paid',
+			attempt: 3,
+			integration: { id: 'int-1', integration_type: 'webhook', name: 'n8n', description: '' },
+			resources: '{"data":{}}',
+			payload: { data: { type: 'order', id: 'o-1', status: 'complete' }, included: {} },
+			configuration: { url: 'https://x', secret_key: 'the-secret' },
+		};
+		expect(eventItem(body)).toEqual({
+			event: 'order.paid',
+			eventId: 'evt-1',
+			attempt: 3,
+			resourceType: 'order',
+			resourceId: 'o-1',
+			data: { type: 'order', id: 'o-1', status: 'complete' },
+		});
+	});
+
+	it('reads a deleted resource, whose payload is only its type and ID', () => {
+		expect(eventItem({ id: 'e', triggered_by: 'customer.deleted', attempt: 1, payload: { type: 'customer', id: 'c-1' } })).toMatchObject({
+			resourceType: 'customer',
+			resourceId: 'c-1',
+			data: { type: 'customer', id: 'c-1' },
+		});
+	});
+
+	it.each([[null], ['text'], [[]], [{ id: 'e' }], [{ triggered_by: 'order.paid' }]])('is undefined for %j', (body) => {
+		expect(eventItem(body)).toBeUndefined();
+	});
+});
+
+describe('selectedEvents', () => {
+	it('sorts and de-duplicates', () => {
+		expect(selectedEvents(['order.paid', 'customer.deleted', 'order.paid'])).toEqual({ events: ['customer.deleted', 'order.paid'] });
+	});
+
+	it.each([[[]], [undefined], ['customer.deleted']])('asks for at least one event when given %j', (raw) => {
+		expect(selectedEvents(raw)).toEqual({ problem: 'Select at least one event in "Events"' });
+	});
+
+	it('names an event it does not offer', () => {
+		expect(selectedEvents(['customer.deleted', 'product.created'])).toEqual({ problem: 'Unknown event(s) in "Events": product.created' });
+	});
+});
