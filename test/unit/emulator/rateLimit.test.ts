@@ -1,4 +1,5 @@
 import { otherClientSends, RateLimiter } from '../../../testkit/emulator/rateLimit';
+import { secondsToFraction, trafficFigures } from '../../../testkit/emulator/trafficFigures';
 
 const admitted = (limiter: RateLimiter, times: number[]) => times.filter((t) => limiter.admit(t)).length;
 
@@ -34,5 +35,33 @@ describe('the emulator rate limit', () => {
 			...otherClientSends(client, startedAt, 51_700, 60_000),
 		];
 		expect(inParts).toEqual(all);
+	});
+});
+
+describe('figures from the traffic', () => {
+	const traffic = {
+		startedAt: 10_000,
+		bucketMs: 100,
+		clients: {
+			node: { accepted: [0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10], refused: [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] },
+			storefront: { accepted: [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5], refused: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] },
+		},
+	};
+
+	it('ratio and 429 share over the time the clients sent', () => {
+		const figures = trafficFigures(traffic, ['node'], 100);
+		expect(figures).toMatchObject({ accepted: 150, refused: 1, seconds: 2 });
+		expect(figures.ratio).toBeCloseTo(0.75);
+		expect(figures.refusedShare).toBeCloseTo(1 / 151);
+	});
+
+	it('time to 0.9 of what the other clients leave free, in half-second windows after the start', () => {
+		// While the storefront takes 50/s, the node takes the other 50/s: at the end of the first window.
+		expect(secondsToFraction(traffic, ['node'], 100, 0.9, 10_100)).toBeCloseTo(0.5);
+		// From 1.1 s (the storefront stopped) it needs 45 of 50 in half a second: 100/s from 1.1 s on.
+		expect(secondsToFraction(traffic, ['node'], 100, 0.9, 11_100)).toBeCloseTo(0.5);
+		// From 0 s, the first window holds nothing of the node's first 100 ms: 20 of 25 free; the next, 25 of 25.
+		expect(secondsToFraction(traffic, ['node'], 100, 0.9, 10_000)).toBeCloseTo(0.6);
+		expect(secondsToFraction(traffic, ['node'], 100, 1.1, 10_000)).toBeUndefined();
 	});
 });
