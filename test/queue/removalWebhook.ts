@@ -1,3 +1,5 @@
+import { associationNode } from '../e2e/workflows';
+
 export const WEBHOOK_PATH = 'elastic-path/remove';
 
 /**
@@ -30,22 +32,7 @@ export function removalWebhookWorkflow(id: string, credentialId: string) {
 				position: [220, 0],
 				parameters: { fieldToSplitOut: 'body.pairs', options: {} },
 			},
-			{
-				id: 'q3',
-				name: 'Elastic Path',
-				type: 'n8n-nodes-elasticpath.elasticPath',
-				typeVersion: 1,
-				position: [440, 0],
-				onError: 'continueRegularOutput',
-				parameters: {
-					resource: 'customerCartAssociation',
-					operation: 'delete',
-					cartId: '={{ $json.cartId }}',
-					customerId: '={{ $json.customerId }}',
-					options: {},
-				},
-				credentials: { elasticPathApi: { id: credentialId, name: 'Elastic Path emulator' } },
-			},
+			associationNode({ id: 'q3', position: [440, 0], operation: 'delete', credentialId, onError: 'continueRegularOutput' }),
 			{
 				id: 'q4',
 				name: 'All Results',

@@ -6,6 +6,7 @@ import path from 'node:path';
 
 import type { N8nInstance } from './n8nProcess';
 import { childEnv, freePort, REPO, run } from './n8nProcess';
+import { stopProcessGroup } from './processGroup';
 
 /** Redis and PostgreSQL started by scripts/queue-services.sh. */
 export interface QueueServices {
@@ -51,7 +52,11 @@ const READY_LINE = 'n8n worker is now ready';
 export class N8nWorker {
 	output = '';
 
-	private constructor(private readonly child: ChildProcess) {}
+	private readonly exited: Promise<unknown>;
+
+	private constructor(private readonly child: ChildProcess) {
+		this.exited = new Promise((resolve) => child.once('exit', resolve));
+	}
 
 	static async start(instance: N8nInstance, concurrency: number, timeoutMs = 120_000): Promise<N8nWorker> {
 		const env = childEnv({
@@ -82,18 +87,6 @@ export class N8nWorker {
 	}
 
 	async stop(): Promise<void> {
-		if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-		const exited = new Promise((resolve) => this.child.once('exit', resolve));
-		const signal = (name: NodeJS.Signals) => {
-			try {
-				process.kill(-this.child.pid!, name);
-			} catch {
-				// already gone
-			}
-		};
-		signal('SIGTERM');
-		const killer = setTimeout(() => signal('SIGKILL'), 15_000);
-		await exited;
-		clearTimeout(killer);
+		await stopProcessGroup(this.child, this.exited);
 	}
 }
