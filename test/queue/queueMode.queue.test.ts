@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { DEFAULT_CLIENT, EpccEmulator } from '../../testkit/emulator/EpccEmulator';
+import type { ClientTraffic } from '../../testkit/emulator/traffic';
 import { trafficFigures } from '../../testkit/emulator/trafficFigures';
 import { DEFAULT_N8N_VERSION, installN8n, N8nInstance, packPackage } from '../../testkit/n8n/n8nProcess';
 import { N8nServer } from '../../testkit/n8n/n8nServer';
@@ -20,6 +21,13 @@ const WORKERS = 2;
 const CONCURRENCY_PER_WORKER = 2;
 const WORKFLOW_ID = 'queueRemovals0001';
 const CREDENTIAL_ID = 'queueEmulatorCred';
+
+/** "accepted/refused" per second, from the emulator's 100 ms counts, for reading what the workers did. */
+const perSecond = ({ accepted, refused }: ClientTraffic) =>
+	Array.from({ length: Math.ceil(accepted.length / 10) }, (_, s) => {
+		const sum = (series: number[]) => series.slice(s * 10, s * 10 + 10).reduce((a, b) => a + b, 0);
+		return `${sum(accepted)}/${sum(refused)}`;
+	});
 
 const pairsOf = (execution: number) =>
 	Array.from({ length: ITEMS_PER_EXECUTION }, (_, i) => {
@@ -113,10 +121,12 @@ describe(`queue mode: n8n ${N8N_VERSION}, one main process and ${WORKERS} worker
 	});
 
 	it('the workers together use at least 0.85 of the store limit, with at most 5% 429s', () => {
-		const figures = trafficFigures(emulator.traffic(), [DEFAULT_CLIENT.clientId], LIMIT);
+		const traffic = emulator.traffic();
+		const figures = trafficFigures(traffic, [DEFAULT_CLIENT.clientId], LIMIT);
 		process.stdout.write(
 			`queue mode, ${EXECUTIONS} executions of ${ITEMS_PER_EXECUTION} removals on ${WORKERS} workers: ${figures.accepted} accepted, ` +
-				`${figures.refused} 429s (${(100 * figures.refusedShare).toFixed(1)}%) in ${figures.seconds.toFixed(1)} s: ratio ${figures.ratio.toFixed(2)} of ${LIMIT}/s\n`,
+				`${figures.refused} 429s (${(100 * figures.refusedShare).toFixed(1)}%) in ${figures.seconds.toFixed(1)} s: ratio ${figures.ratio.toFixed(2)} of ${LIMIT}/s\n` +
+				`accepted/refused per second: ${perSecond(traffic.clients[DEFAULT_CLIENT.clientId]).join(' ')}\n`,
 		);
 		expect(figures.refusedShare).toBeLessThanOrEqual(0.05);
 		expect(figures.ratio).toBeGreaterThanOrEqual(0.85);
