@@ -22,12 +22,14 @@ const CONCURRENCY_PER_WORKER = 2;
 const WORKFLOW_ID = 'queueRemovals0001';
 const CREDENTIAL_ID = 'queueEmulatorCred';
 
-/** "accepted/refused" per second, from the emulator's 100 ms counts, for reading what the workers did. */
-const perSecond = ({ accepted, refused }: ClientTraffic) =>
-	Array.from({ length: Math.ceil(accepted.length / 10) }, (_, s) => {
-		const sum = (series: number[]) => series.slice(s * 10, s * 10 + 10).reduce((a, b) => a + b, 0);
-		return `${sum(accepted)}/${sum(refused)}`;
-	});
+/** "accepted/refused" per second from the first request on, from the emulator's 100 ms counts, for reading what the workers did. */
+function perSecond({ accepted, refused }: ClientTraffic): string[] {
+	const first = accepted.findIndex((n, i) => n + refused[i] > 0);
+	const sum = (series: number[], from: number) => series.slice(from, from + 10).reduce((a, b) => a + b, 0);
+	const seconds: string[] = [];
+	for (let from = Math.max(0, first); from < accepted.length; from += 10) seconds.push(`${sum(accepted, from)}/${sum(refused, from)}`);
+	return seconds;
+}
 
 const pairsOf = (execution: number) =>
 	Array.from({ length: ITEMS_PER_EXECUTION }, (_, i) => {
