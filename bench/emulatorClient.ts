@@ -4,6 +4,7 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 
 import type { EmulatorOptions } from '../testkit/emulator/EpccEmulator';
+import type { Traffic } from '../testkit/emulator/traffic';
 import type { Command, StoreStats } from './emulatorProcess';
 
 /** The emulator running in a child process (see emulatorProcess.ts). */
@@ -17,8 +18,12 @@ export class RemoteEmulator {
 		});
 	}
 
-	async start(options: EmulatorOptions, pairs: number): Promise<string> {
-		return (await this.ask<{ baseUrl: string }>({ type: 'start', options, pairs })).baseUrl;
+	async start(options: EmulatorOptions, pairs: number, emptyCarts = false): Promise<string> {
+		return (await this.ask<{ baseUrl: string }>({ type: 'start', options, pairs, emptyCarts })).baseUrl;
+	}
+
+	async traffic(): Promise<Traffic> {
+		return await this.ask<Traffic>({ type: 'traffic' });
 	}
 
 	async stats(): Promise<StoreStats> {

@@ -12,8 +12,10 @@ export interface StoreStats {
 }
 
 export type Command =
-	| { type: 'start'; options: EmulatorOptions; pairs: number }
+	/** `pairs` carts `cart-<n>` holding customer `cust-<n>`, or with no customer when `emptyCarts` (for Delete Cart). */
+	| { type: 'start'; options: EmulatorOptions; pairs: number; emptyCarts?: boolean }
 	| { type: 'stats' }
+	| { type: 'traffic' }
 	| { type: 'stop' };
 
 /*
@@ -43,10 +45,12 @@ process.on('message', (command: Command) => {
 		if (command.type === 'start') {
 			emulator = new EpccEmulator(command.options);
 			// The benchmark keeps no request bodies: 20,000 of them would only measure the emulator.
-			for (let n = 1; n <= command.pairs; n++) emulator.state.addCart(`cart-${n}`, { customers: [`cust-${n}`] });
+			for (let n = 1; n <= command.pairs; n++) emulator.state.addCart(`cart-${n}`, command.emptyCarts ? {} : { customers: [`cust-${n}`] });
 			process.send!({ baseUrl: await emulator.start() });
 		} else if (command.type === 'stats') {
 			process.send!(stats());
+		} else if (command.type === 'traffic') {
+			process.send!(emulator!.traffic());
 		} else {
 			await emulator?.stop();
 			process.send!({ stopped: true });

@@ -1,14 +1,18 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- the benchmark is a command-line program in plain Node.js */
 import { fork } from 'node:child_process';
-import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { EmulatorOptions } from '../testkit/emulator/EpccEmulator';
 import { associationParameters, emulatorCredentials } from '../testkit/engine/parameters';
 import { registerNodeType, runWorkflow } from '../testkit/engine/runWorkflow';
 import { bareNode } from './bareNode';
 import { RemoteEmulator } from './emulatorClient';
+import { countOutputs, warmUp } from './engineRuns';
+import { baselineDist } from './baseline';
 import { pairs } from './pairs';
 import { cpuInside } from './profileShare';
+import type { SharingResult } from './sharing';
+import { runSharingScenario, sharingScenarios } from './sharing';
+import { sharingTable } from './sharingTable';
 
 interface Scenario {
 	label: string;
@@ -63,17 +67,6 @@ const scenarios: Scenario[] = [
 ];
 
 registerNodeType('bench.bare', bareNode);
-
-function countOutputs(items: number, output: INodeExecutionData[]) {
-	const perInput = new Array<number>(items).fill(0);
-	let failed = 0;
-	for (const item of output) {
-		const paired = item.pairedItem as { item: number } | undefined;
-		if (paired && paired.item >= 0 && paired.item < items) perInput[paired.item]++;
-		if (item.json.error !== undefined) failed++;
-	}
-	return { failed, lost: perInput.filter((count) => count !== 1).length };
-}
 
 async function measure(scenario: Scenario): Promise<Measured> {
 	const emulator = new RemoteEmulator();
@@ -187,36 +180,53 @@ async function ownCodeShare(items: number): Promise<{ ownMsPerItem: number; busy
 }
 
 /** Each scenario runs in a process of its own, so that memory figures do not inherit a heap grown by the one before. */
-function inChild<T>(args: string[]): Promise<T> {
+function inChild<T>(args: string[], dist?: string): Promise<T> {
 	return new Promise((resolve, reject) => {
-		const child = fork(__filename, [...args, ...(quick ? ['--quick'] : [])], { execArgv: ['--expose-gc'] });
+		const env = dist ? { ...process.env, EPCC_NODE_DIST: dist } : process.env;
+		const child = fork(__filename, [...args, ...(quick ? ['--quick'] : [])], { execArgv: ['--expose-gc'], env });
 		child.once('message', (message) => resolve(message as T));
 		child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`benchmark process exited with ${code}`))));
 	});
 }
 
-/** One small run first, so that figures are of a warmed-up process (modules loaded, code compiled), as in a running n8n. */
-async function warmUp(bare: boolean) {
-	const emulator = new RemoteEmulator();
-	const baseUrl = await emulator.start({}, 200);
-	await runWorkflow({
-		nodeType: bare ? 'bench.bare' : undefined,
-		parameters: associationParameters('delete'),
-		items: pairs(200),
-		credentials: emulatorCredentials(baseUrl),
-		continueOnFail: true,
-	});
-	await emulator.stop();
-}
-
 async function child(only: string) {
-	await warmUp(only !== 'profile' && scenarios[Number(only)].bare === true);
+	if (only.startsWith('sharing-')) {
+		const result = await runSharingScenario(sharingScenarios[Number(only.slice('sharing-'.length))]);
+		return void process.send!(result, () => process.exit(0));
+	}
+	await warmUp(only !== 'profile' && scenarios[Number(only)].bare === true ? 'bench.bare' : undefined);
 	const result = only === 'profile' ? await ownCodeShare(scale(5000)) : await measure(scenarios[Number(only)]);
 	process.send!(result, () => process.exit(0));
 }
 
+/** Issue 10's scenarios, each with the baseline build and the current one, printed side by side. */
+async function sharing() {
+	const baseline = baselineDist();
+	const results: Array<{ baseline?: SharingResult; current: SharingResult }> = [];
+	for (const [index, scenario] of sharingScenarios.entries()) {
+		console.log(`running ${scenario.label} (${scenario.items} items)${baseline ? ', baseline then current' : ''}…`);
+		results.push({
+			baseline: baseline ? await inChild<SharingResult>([`--only=sharing-${index}`], baseline) : undefined,
+			current: await inChild<SharingResult>([`--only=sharing-${index}`]),
+		});
+	}
+	console.log(`\nSharing the store's limit (40 ms latency; baseline: ${baseline ?? 'none'}):\n`);
+	console.log(sharingTable(sharingScenarios, results));
+	console.log(
+		`\nratio = accepted per second over the time the clients sent / the limit; to 0.9 s = from the node's start to the end of the first half second (wholly after it) with 0.9 of what other clients left free;`,
+	);
+	console.log('slower = wall time against the first execution of "alone, 100/s, sliding window" from the same build.');
+}
+
 async function main() {
 	console.log(`Elastic Path node benchmark${quick ? ' (quick: a tenth of the items)' : ''}: n8n-core engine, emulator in another process on 127.0.0.1, Node ${process.version}`);
+	const startedAt = performance.now();
+	if (!process.argv.includes('--sharing-only')) await bulk();
+	if (!process.argv.includes('--bulk-only')) await sharing();
+	console.log(`\nThe benchmark took ${((performance.now() - startedAt) / 60_000).toFixed(1)} min.`);
+}
+
+async function bulk() {
 	const rows: Measured[] = [];
 	for (const [index, scenario] of scenarios.entries()) {
 		console.log(`running ${scenario.label} (${scenario.items} items)…`);

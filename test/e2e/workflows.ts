@@ -15,6 +15,32 @@ export function emulatorCredential(id: string, baseUrl: string, clientSecret = D
 	};
 }
 
+/** The Elastic Path node adding or removing the customer of each item's pair, as users map it. */
+export function associationNode(options: {
+	id: string;
+	position: [number, number];
+	operation: 'create' | 'delete';
+	credentialId?: string;
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+}) {
+	return {
+		id: options.id,
+		name: 'Elastic Path',
+		type: 'n8n-nodes-elasticpath.elasticPath',
+		typeVersion: 1,
+		position: options.position,
+		parameters: {
+			resource: 'customerCartAssociation',
+			operation: options.operation,
+			cartId: '={{ $json.cartId }}',
+			customerId: '={{ $json.customerId }}',
+			options: {},
+		},
+		credentials: { elasticPathApi: { id: options.credentialId ?? CREDENTIAL_ID, name: 'Elastic Path emulator' } },
+		...(options.onError ? { onError: options.onError } : {}),
+	};
+}
+
 interface WorkflowOptions {
 	id: string;
 	name: string;
@@ -54,22 +80,7 @@ export function associationWorkflow(options: WorkflowOptions) {
 				position: [440, 0],
 				parameters: { fieldToSplitOut: 'pairs', options: {} },
 			},
-			{
-				id: 'n4',
-				name: 'Elastic Path',
-				type: 'n8n-nodes-elasticpath.elasticPath',
-				typeVersion: 1,
-				position: [660, 0],
-				parameters: {
-					resource: 'customerCartAssociation',
-					operation: options.operation,
-					cartId: '={{ $json.cartId }}',
-					customerId: '={{ $json.customerId }}',
-					options: {},
-				},
-				credentials: { elasticPathApi: { id: options.credentialId ?? CREDENTIAL_ID, name: 'Elastic Path emulator' } },
-				...(options.onError ? { onError: options.onError } : {}),
-			},
+			associationNode({ ...options, id: 'n4', position: [660, 0] }),
 		],
 		connections: {
 			Start: { main: [[{ node: 'Pairs', type: 'main', index: 0 }]] },

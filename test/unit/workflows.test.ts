@@ -63,6 +63,13 @@ describe('.github/workflows/ci.yml', () => {
 		expect(existsSync(path.join(REPO, '.ci', 'run'))).toBe(true);
 	});
 
+	it('.ci/run runs every suite the README names, queue mode after the end-to-end tests', () => {
+		const commands = readFileSync(path.join(REPO, '.ci', 'run'), 'utf8')
+			.split('\n')
+			.filter((line) => line.startsWith('npm '));
+		expect(commands).toEqual(['npm ci', 'npm test', 'npm run test:e2e', 'npm run test:queue']);
+	});
+
 	it('keeps the n8n installs between runs, keyed by the n8n versions and the scripts that install them', () => {
 		const cache = steps.find((step) => step.uses?.startsWith('actions/cache@'));
 		const installScript = readFileSync(path.join(REPO, 'scripts', 'install-n8n.sh'), 'utf8');

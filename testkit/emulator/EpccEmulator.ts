@@ -8,8 +8,13 @@ import { apiSettings, EpccApi } from './api';
 import { IntegrationStore } from './integrations';
 import type { Answer } from './jsonapi';
 import { documented } from './jsonapi';
+import type { OtherClient, RateWindow } from './rateLimit';
+import { otherClientSends, RateLimiter } from './rateLimit';
+import { bearer } from './requests';
 import type { Client } from './state';
 import { StoreState } from './state';
+import type { Traffic } from './traffic';
+import { TrafficRecorder } from './traffic';
 
 export type Fault =
 	| { kind: 'answer'; answer: Answer }
@@ -34,6 +39,12 @@ export interface EmulatorOptions extends Partial<ApiSettings> {
 	latencyMs?: number | ((request: ReceivedRequest) => number);
 	/** Requests per second the store accepts; over it the API answers 429. */
 	rateLimit?: number;
+	/** How the limit is counted: the last second (default), or fixed one-second windows. */
+	rateWindow?: RateWindow;
+	/** Other clients of the store, counted against the same limit (see OtherClient). */
+	otherClients?: OtherClient[];
+	/** API requests (1 = the first) answered 429 once, whatever the limit. */
+	throttleApiRequests?: number[];
 	/** Send Retry-After (seconds) with 429 answers. */
 	retryAfterSeconds?: number;
 	/** Random faults for bulk runs: each request meets one with the given probability. */
@@ -54,6 +65,8 @@ export interface ReceivedRequest {
 	answeredAt?: number;
 	status?: number;
 	fault?: Fault['kind'] | 'rate-limited';
+	/** The client ID of the access token an API request carries ('unknown' without a valid one). */
+	clientId?: string;
 }
 
 export const isTokenRequest = (request: ReceivedRequest): boolean => request.path === '/oauth/access_token';
@@ -95,7 +108,14 @@ export class EpccEmulator {
 
 	private readonly scripted: ScriptedFault[] = [];
 
-	private readonly accepted: number[] = [];
+	private readonly limiter?: RateLimiter;
+
+	private recorder = new TrafficRecorder(Date.now());
+
+	/** Other clients' requests are counted up to this moment. */
+	private otherClientsUpTo = -Infinity;
+
+	private apiSeq = 0;
 
 	private readonly rand: () => number;
 
@@ -107,6 +127,7 @@ export class EpccEmulator {
 		this.state = new StoreState(options.clients ?? [DEFAULT_CLIENT]);
 		this.api = new EpccApi(this.state, apiSettings(options), this.integrations);
 		this.rand = random(options.seed ?? 42);
+		if (options.rateLimit) this.limiter = new RateLimiter(options.rateLimit, options.rateWindow ?? 'sliding');
 	}
 
 	get baseUrl(): string {
@@ -118,6 +139,8 @@ export class EpccEmulator {
 	async start(port = 0): Promise<string> {
 		this.server = createServer((req, res) => void this.receive(req, res));
 		this.server.keepAliveTimeout = 30_000;
+		this.recorder = new TrafficRecorder(Date.now());
+		this.otherClientsUpTo = this.recorder.startedAt - 1;
 		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
 		return this.baseUrl;
 	}
@@ -144,6 +167,42 @@ export class EpccEmulator {
 		return this.log.filter(isTokenRequest);
 	}
 
+	/** Accepted and refused API requests per client per 100 ms since the emulator started, other clients included. */
+	traffic(): Traffic {
+		this.countOtherClients(Date.now());
+		return this.recorder.snapshot();
+	}
+
+	private countOtherClients(upTo: number): void {
+		if (!this.options.otherClients?.length || upTo <= this.otherClientsUpTo) return;
+		const sends = this.options.otherClients
+			.flatMap((client) => otherClientSends(client, this.recorder.startedAt, this.otherClientsUpTo, upTo).map((at) => ({ at, client })))
+			.sort((a, b) => a.at - b.at);
+		for (const { at, client } of sends) {
+			const admitted = this.limiter?.admit(at) ?? true;
+			this.recorder.record(client.clientId, at, admitted ? 'accepted' : 'refused');
+		}
+		this.otherClientsUpTo = upTo;
+	}
+
+	private clientOf(request: ReceivedRequest): string {
+		const token = bearer(request);
+		return (token && this.state.accessTokens.get(token)?.clientId) || 'unknown';
+	}
+
+	/** Scripted 429s first, then the store's limit. */
+	private overRateLimit(request: ReceivedRequest): boolean {
+		if (isApiRequest(request) && this.options.throttleApiRequests?.includes(++this.apiSeq)) return true;
+		this.countOtherClients(request.receivedAt);
+		return this.limiter ? !this.limiter.admit(request.receivedAt) : false;
+	}
+
+	private record(request: ReceivedRequest, fault: Fault | undefined): void {
+		if (!request.clientId) return;
+		const refused = request.fault === 'rate-limited' || (fault?.kind === 'answer' && fault.answer.status === 429);
+		this.recorder.record(request.clientId, request.receivedAt, refused ? 'refused' : 'accepted');
+	}
+
 	private pickFault(request: ReceivedRequest): Fault | undefined {
 		const index = this.scripted.findIndex((s) => s.match(request));
 		if (index >= 0) {
@@ -155,15 +214,6 @@ export class EpccEmulator {
 			if (this.rand() < probability) return fault;
 		}
 		return undefined;
-	}
-
-	private overRateLimit(now: number): boolean {
-		const limit = this.options.rateLimit;
-		if (!limit) return false;
-		while (this.accepted.length && this.accepted[0] <= now - 1000) this.accepted.shift();
-		if (this.accepted.length >= limit) return true;
-		this.accepted.push(now);
-		return false;
 	}
 
 	private async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -185,11 +235,13 @@ export class EpccEmulator {
 			body: Buffer.concat(chunks).toString('utf8'),
 			receivedAt: Date.now(),
 		};
+		if (isApiRequest(request)) request.clientId = this.clientOf(request);
 		this.log.push(request);
 		this.beforeHandle?.(request);
 
-		if (this.overRateLimit(request.receivedAt)) {
+		if (this.overRateLimit(request)) {
 			request.fault = 'rate-limited';
+			this.record(request, undefined);
 			const answer = documented.rateLimited();
 			if (this.options.retryAfterSeconds !== undefined) {
 				answer.headers = { 'Retry-After': String(this.options.retryAfterSeconds) };
@@ -200,6 +252,7 @@ export class EpccEmulator {
 
 		const fault = this.pickFault(request);
 		if (fault) request.fault = fault.kind;
+		this.record(request, fault);
 		if (fault?.kind === 'reset-before') return void req.socket.destroy();
 		if (fault?.kind === 'hang') return;
 

@@ -29,7 +29,8 @@ function packageRoot(): string {
 	throw new Error('Cannot find the package root');
 }
 
-export const DIST = path.join(packageRoot(), 'dist');
+/** The build to load: dist/, or another one (the benchmark's baseline, an earlier commit's build). */
+export const DIST = process.env.EPCC_NODE_DIST ?? path.join(packageRoot(), 'dist');
 
 /* The compiled package, as n8n loads it from dist/. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -77,6 +78,8 @@ export interface RunOptions {
 	cancelAfterMs?: number;
 	/** Another node type in the Elastic Path node's place (registered with registerNodeType). */
 	nodeType?: string;
+	/** Parameters of a second Elastic Path node ("Elastic Path 2") that takes the first one's output. */
+	thenParameters?: INodeParameters;
 	/** Called when a node starts and ends (the benchmark measures the Elastic Path node alone). */
 	onNode?: (event: 'start' | 'end', nodeName: string) => void;
 }
@@ -168,10 +171,25 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 				credentials: { elasticPathApi: { id: CREDENTIAL_ID, name: 'Elastic Path account' } },
 				...onErrorOf(options),
 			},
+			...(options.thenParameters
+				? [
+						{
+							id: '4',
+							name: 'Elastic Path 2',
+							type: NODE_TYPE,
+							typeVersion: 1,
+							position: [600, 0] as [number, number],
+							parameters: options.thenParameters,
+							credentials: { elasticPathApi: { id: CREDENTIAL_ID, name: 'Elastic Path account' } },
+							...onErrorOf(options),
+						},
+					]
+				: []),
 		],
 		connections: {
 			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
 			Items: { main: [[{ node: 'Elastic Path', type: 'main', index: 0 }]] },
+			...(options.thenParameters ? { 'Elastic Path': { main: [[{ node: 'Elastic Path 2', type: 'main', index: 0 }]] } } : {}),
 		},
 	});
 

@@ -111,6 +111,8 @@ export class N8nInstance {
 	constructor(
 		readonly install: N8nInstall,
 		userFolder?: string,
+		/** More environment for every process of this instance, e.g. queue mode's (and a shared N8N_ENCRYPTION_KEY). */
+		private readonly extraEnv: NodeJS.ProcessEnv = {},
 	) {
 		this.userFolder = userFolder ?? mkdtempSync(path.join(tmpdir(), 'n8n-e2e-'));
 	}
@@ -128,6 +130,7 @@ export class N8nInstance {
 			// runner sends its own n8n-core logs to a file, this n8n prints to its console.
 			N8N_LOG_LEVEL: 'info',
 			N8N_LOG_OUTPUT: 'console',
+			...this.extraEnv,
 		};
 	}
 

@@ -5,6 +5,7 @@ import { createWriteStream } from 'node:fs';
 
 import type { N8nInstance } from './n8nProcess';
 import { childEnv, freePort } from './n8nProcess';
+import { stopProcessGroup } from './processGroup';
 
 /** The owner account a fresh n8n asks for on first start; local, throw-away instances only. */
 export const LOCAL_OWNER = { email: 'owner@example.com', firstName: 'Local', lastName: 'Owner', password: 'Elastic-Path-1' };
@@ -142,17 +143,6 @@ export class N8nServer {
 	}
 
 	async stop(): Promise<void> {
-		if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-		const signal = (name: NodeJS.Signals) => {
-			try {
-				process.kill(-this.child.pid!, name);
-			} catch {
-				// already gone
-			}
-		};
-		signal('SIGTERM');
-		const killer = setTimeout(() => signal('SIGKILL'), 15_000);
-		await this.exited;
-		clearTimeout(killer);
+		await stopProcessGroup(this.child, this.exited ?? Promise.resolve());
 	}
 }
