@@ -34,7 +34,7 @@ const DIST = path.join(packageRoot(), 'dist');
 /* The compiled package, as n8n loads it from dist/. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ElasticPath } = require(path.join(DIST, 'nodes/ElasticPath/ElasticPath.node.js')) as {
-	ElasticPath: new () => INodeType;
+	ElasticPath: new () => IVersionedNodeType;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const { ElasticPathApi } = require(path.join(DIST, 'credentials/ElasticPathApi.credentials.js')) as {
@@ -44,7 +44,7 @@ export const { ElasticPathApi } = require(path.join(DIST, 'credentials/ElasticPa
 export const NODE_TYPE = 'n8n-nodes-elasticpath.elasticPath';
 export const CREDENTIAL_ID = 'cred-1';
 
-const nodeTypeMap: Record<string, INodeType> = {
+const nodeTypeMap: Record<string, INodeType | IVersionedNodeType> = {
 	'test.start': startNode,
 	'test.items': itemsNode,
 	[NODE_TYPE]: new ElasticPath(),
@@ -55,15 +55,22 @@ export function registerNodeType(type: string, node: INodeType): void {
 	nodeTypeMap[type] = node;
 }
 
-const nodeTypes: INodeTypes = {
+/** The node type of one version, as n8n's node-types registry hands it out. */
+function versionOf(type: INodeType | IVersionedNodeType, version?: number): INodeType {
+	return 'nodeVersions' in type ? type.getNodeType(version) : type;
+}
+
+export const nodeTypes: INodeTypes = {
 	getByName: (type: string): INodeType | IVersionedNodeType => nodeTypeMap[type],
-	getByNameAndVersion: (type: string): INodeType => nodeTypeMap[type],
+	getByNameAndVersion: (type: string, version?: number): INodeType => versionOf(nodeTypeMap[type], version),
 	getKnownTypes: () => ({}),
 };
 
 export interface RunOptions {
 	/** Parameters of the Elastic Path node. */
 	parameters: INodeParameters;
+	/** The Elastic Path node's version: 1 (what the older tests and saved workflows use) unless given. */
+	typeVersion?: number;
 	items: IDataObject[];
 	credentials: ICredentialDataDecryptedObject;
 	/** Shorthand for `onError: 'continueRegularOutput'`. */
@@ -162,7 +169,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 				id: '3',
 				name: 'Elastic Path',
 				type: options.nodeType ?? NODE_TYPE,
-				typeVersion: 1,
+				typeVersion: options.typeVersion ?? 1,
 				position: [400, 0],
 				parameters: options.parameters,
 				credentials: { elasticPathApi: { id: CREDENTIAL_ID, name: 'Elastic Path account' } },

@@ -7,3 +7,4 @@ export { answerError, summarizeErrorBody, titleAndDetail } from './errors';
 export type { EpccResponse } from './request';
 export { epccRequest } from './request';
 export { sessionFor } from './session';
+export { epccLookup } from './lookup';
