@@ -36,6 +36,7 @@ const DIST = path.join(packageRoot(), 'dist');
 const { ElasticPath } = require(path.join(DIST, 'nodes/ElasticPath/ElasticPath.node.js')) as {
 	ElasticPath: new () => IVersionedNodeType;
 };
+export { ElasticPath };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const { ElasticPathApi } = require(path.join(DIST, 'credentials/ElasticPathApi.credentials.js')) as {
 	ElasticPathApi: new () => ICredentialType;
@@ -48,10 +49,12 @@ const nodeTypeMap: Record<string, INodeType | IVersionedNodeType> = {
 	'test.start': startNode,
 	'test.items': itemsNode,
 	[NODE_TYPE]: new ElasticPath(),
+	// n8n offers a node marked usableAsTool to AI agents under its type with "Tool" appended.
+	[`${NODE_TYPE}Tool`]: new ElasticPath(),
 };
 
 /** Lets the benchmark run its own comparison node in place of the Elastic Path node. */
-export function registerNodeType(type: string, node: INodeType): void {
+export function registerNodeType(type: string, node: INodeType | IVersionedNodeType): void {
 	nodeTypeMap[type] = node;
 }
 
