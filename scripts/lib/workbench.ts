@@ -48,7 +48,7 @@ export async function startWorkbench(options: { version: string; port: number; p
 			elasticPathCredential({ baseUrl: emulator.baseUrl, ...DEFAULT_CLIENT }),
 			...(webhook ? [{ ...nodeByType(webhook.workflow, 'n8n-nodes-base.webhook').credentials!.httpHeaderAuth, type: 'httpHeaderAuth', data: LOCAL_STOREFRONT_SECRET }] : []),
 		]);
-		const imported = templates.map(forImport);
+		const imported = templates.map((template) => forImport(template));
 		for (const workflow of imported) await n8n.importJson('workflow', workflow);
 		if (webhook) await n8n.activate(imported[templates.indexOf(webhook)].id!);
 

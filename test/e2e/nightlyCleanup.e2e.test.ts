@@ -70,12 +70,12 @@ describe(`the nightly stale cart cleanup template in a real n8n ${N8N_VERSION}`,
 		expect(nodeOutput(execution, 'Removal Failed')).toEqual([]);
 		const removed = nodeOutput(execution, 'Remove Customer From Cart');
 		expect(removed).toHaveLength(STALE + SHARED);
-		expect(removed.every((item) => item.success === true && item.notFound === undefined)).toBe(true);
+		expect(removed.every((item) => item.success === true && item.removed === true && item.notFound === undefined)).toBe(true);
 		expect(nodeOutput(execution, 'Delete Cart', 1)).toEqual([]);
 		expect(nodeOutput(execution, 'Deletion Failed')).toEqual([]);
 		const deleted = nodeOutput(execution, 'Delete Cart');
 		expect(deleted.map((item) => item.cartId).sort()).toEqual([...stale].sort());
-		expect(deleted.every((item) => item.success === true && item.notFound === undefined)).toBe(true);
+		expect(deleted.every((item) => item.success === true && item.deleted === true && item.notFound === undefined)).toBe(true);
 
 		// What the store holds now, and what it was asked.
 		expect(stale.filter((id) => state.carts.has(id))).toEqual([]);

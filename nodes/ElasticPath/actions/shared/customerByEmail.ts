@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { answerError, epccRequest } from '../../transport';
 import type { IdField } from './idField';
-import { fieldError } from './idField';
+import { itemFieldError } from './idField';
 import { CUSTOMERS_PATH } from './paths';
 
 /**
@@ -34,14 +34,14 @@ export async function customerIdByEmail(
 	field: IdField,
 	email: string,
 ): Promise<string> {
-	const fail = (problem: string, description: string) => fieldError(context, itemIndex, field, problem, description);
+	const fail = (message: string, description: string) => itemFieldError(context, itemIndex, field, message, description);
 	if (!email) {
-		throw fail('is empty', 'Set the email address, or check that the expression filling it returns a value for this item.');
+		throw fail('The customer\'s email is empty', 'Set the email address, or check that the expression filling it returns a value for this item.');
 	}
 	if (!email.includes('@')) throw fail(`"${email}" is not an email address`, 'By Email takes a customer\'s email address.');
 	if (UNFILTERABLE.test(email)) {
 		throw fail(
-			`"${email}" cannot be looked up exactly: it holds one of , ( ) * :`,
+			`The email "${email}" cannot be looked up exactly: it holds one of , ( ) * :`,
 			"Elastic Path's filter does not quote values, so such an address would match other customers or none. Use By ID instead.",
 		);
 	}
@@ -57,12 +57,13 @@ export async function customerIdByEmail(
 	const found = customersOf(response.body);
 	if (found.length === 1) return found[0].id;
 	if (found.length === 0) {
-		throw fail(`found no customer with the email "${email}"`, 'Check the address, or pick the customer from the list.');
+		throw fail(`No customer has the email "${email}"`, 'Check the address, or pick the customer from the list.');
 	}
 	const total = reportedTotal(response.body);
-	const count = total !== undefined && total > found.length ? total : `${found.length} or more`;
+	const count = total ?? `${found.length} or more`;
+	const listed = found.map((customer) => customer.id).join(', ');
 	throw fail(
-		`found ${count} customers with the email "${email}" (${found.map((c) => c.id).join(', ')}…)`,
+		`${count} customers have the email "${email}" (${listed}${total !== undefined && total > found.length ? ', …' : ''})`,
 		'An email must name exactly one customer to act on: use By ID to pick one of them.',
 	);
 }

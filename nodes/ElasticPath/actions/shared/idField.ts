@@ -9,10 +9,12 @@ export interface IdField {
 	inPath?: boolean;
 }
 
-/** An error about one item's field, naming both. */
+/** An error about one item's field, naming both after `message`. */
+export function itemFieldError(context: IExecuteFunctions, itemIndex: number, field: IdField, message: string, description: string) {
+	return new NodeOperationError(context.getNode(), `${message} (item ${itemIndex}, field "${field.name}")`, { itemIndex, description });
+}
+
+/** An error about one item's field: "<label> <problem> (item i, field "name")". */
 export function fieldError(context: IExecuteFunctions, itemIndex: number, field: IdField, problem: string, description: string) {
-	return new NodeOperationError(context.getNode(), `${field.label} ${problem} (item ${itemIndex}, field "${field.name}")`, {
-		itemIndex,
-		description,
-	});
+	return itemFieldError(context, itemIndex, field, `${field.label} ${problem}`, description);
 }
