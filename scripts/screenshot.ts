@@ -25,6 +25,20 @@ async function shoot(page: Page, file: string): Promise<void> {
 	console.log(`Wrote docs/${file}`);
 }
 
+/**
+ * In the open node panel, switches the Customer field (version 2's resource locator) to
+ * "From List" and opens it: the demo store's customers, by name and email, from the emulator.
+ */
+async function openCustomerPicker(page: Page): Promise<void> {
+	const locator = page.locator('[data-test-id="resource-locator-customerId"]');
+	await locator.waitFor({ timeout: 30_000 });
+	await locator.locator('[data-test-id="rlc-mode-selector"]').click();
+	await page.locator('.el-select-dropdown__item, [role="option"]').filter({ hasText: /^\s*From List\s*$/i }).first().click();
+	await locator.locator('[data-test-id="rlc-input"], input').last().click();
+	await page.getByText('Ada Lovelace <ada@example.com>').first().waitFor({ timeout: 30_000 });
+	await page.waitForTimeout(800);
+}
+
 async function main(): Promise<void> {
 	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
 	const version = process.env.N8N_VERSION ?? N8N_VERSIONS[N8N_VERSIONS.length - 1];
@@ -57,6 +71,9 @@ async function main(): Promise<void> {
 		await page.getByText('demo-cart-1004').first().waitFor({ timeout: 60_000 });
 		await page.waitForTimeout(1000);
 		await shoot(page, 'node-panel.png');
+
+		await openCustomerPicker(page);
+		await shoot(page, 'customer-locator.png');
 		await context.close();
 	} finally {
 		rmSync(profile, { recursive: true, force: true });
