@@ -42,21 +42,28 @@ function locator({ replaces, displayName, description, modes }: LocatorSpec): IN
 	};
 }
 
-export function cartLocator(replaces: INodeProperties): INodeProperties {
-	return locator({
-		replaces,
-		displayName: 'Cart',
-		description: 'The cart: pick it from the list (newest first), or give its ID, e.g. {{ $JSON.cartId }}',
+/** The "From List" and "By ID" modes every locator has (returned under `modes`, where n8n's checks expect mode objects). */
+function listAndId(listPlaceholder: string, searchListMethod: string, idPlaceholder: string): { modes: INodePropertyMode[] } {
+	return {
 		modes: [
 			{
 				displayName: 'From List',
 				name: LOCATOR_MODE.list,
 				type: 'list',
-				placeholder: 'Select a cart...',
-				typeOptions: { searchListMethod: SEARCH_METHOD.carts, searchable: true },
+				placeholder: listPlaceholder,
+				typeOptions: { searchListMethod, searchable: true },
 			},
-			{ displayName: 'By ID', name: LOCATOR_MODE.id, type: 'string', placeholder: 'e.g. 5a3b2f0c-…' },
+			{ displayName: 'By ID', name: LOCATOR_MODE.id, type: 'string', placeholder: idPlaceholder },
 		],
+	};
+}
+
+export function cartLocator(replaces: INodeProperties): INodeProperties {
+	return locator({
+		replaces,
+		displayName: 'Cart',
+		description: 'The cart: pick it from the list (newest first), or give its ID, e.g. {{ $JSON.cartId }}',
+		modes: listAndId('Select a cart...', SEARCH_METHOD.carts, 'e.g. 5a3b2f0c-…').modes,
 	});
 }
 
@@ -66,14 +73,7 @@ export function customerLocator(replaces: INodeProperties): INodeProperties {
 		displayName: 'Customer',
 		description: 'The customer: search the list by email or name, give its ID, or give its email address (looked up when the node runs)',
 		modes: [
-			{
-				displayName: 'From List',
-				name: LOCATOR_MODE.list,
-				type: 'list',
-				placeholder: 'Search by email or name...',
-				typeOptions: { searchListMethod: SEARCH_METHOD.customers, searchable: true },
-			},
-			{ displayName: 'By ID', name: LOCATOR_MODE.id, type: 'string', placeholder: 'e.g. b3f2b6de-8fd4-4cdf-a9d9-c5f7cecccdfe' },
+			...listAndId('Search by email or name...', SEARCH_METHOD.customers, 'e.g. b3f2b6de-8fd4-4cdf-a9d9-c5f7cecccdfe').modes,
 			{ displayName: 'By Email', name: LOCATOR_MODE.email, type: 'string', placeholder: 'e.g. ada@example.com' },
 		],
 	});
@@ -84,15 +84,6 @@ export function accountLocator(replaces: INodeProperties): INodeProperties {
 		replaces,
 		displayName: 'Account',
 		description: 'The account: search the list by name, or give its ID',
-		modes: [
-			{
-				displayName: 'From List',
-				name: LOCATOR_MODE.list,
-				type: 'list',
-				placeholder: 'Search by name...',
-				typeOptions: { searchListMethod: SEARCH_METHOD.accounts, searchable: true },
-			},
-			{ displayName: 'By ID', name: LOCATOR_MODE.id, type: 'string', placeholder: 'e.g. c24e5698-3b54-491b-9225-559c7a9cf2b2' },
-		],
+		modes: listAndId('Search by name...', SEARCH_METHOD.accounts, 'e.g. c24e5698-3b54-491b-9225-559c7a9cf2b2').modes,
 	});
 }
