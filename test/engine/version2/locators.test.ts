@@ -33,6 +33,7 @@ describe('resource locators in version 2', () => {
 		['By ID, with expressions', locator('id', '={{ $json.cart }}'), locator('id', '={{ $json.customer }}'), { cart: ' cart-1 ', customer: 'cust-ada' }],
 		['By Email', locator('id', 'cart-1'), locator('email', 'ada@example.com'), {}],
 		['By Email, with an expression', locator('list', 'cart-1'), locator('email', '={{ $json.email }}'), { email: ' ada@example.com ' }],
+		['From List, with expressions', locator('list', '={{ $json.cart }}'), locator('list', '={{ $json.customer }}'), { cart: 'cart-1', customer: 'cust-ada' }],
 	])('removes the customer picked %s, and says it removed it', async (_mode, cartId, customerId, item) => {
 		const { output, error } = await run(removal(cartId, customerId), [item]);
 
