@@ -14,6 +14,8 @@ import { chromium } from 'playwright-core';
 
 import { N8N_VERSIONS, REPO } from '../testkit/n8n/n8nProcess';
 import type { Workbench } from './lib/workbench';
+import type { Workflow } from '../testkit/n8n/templates';
+import { TEMPLATE_CREDENTIAL } from '../testkit/n8n/templates';
 import { startWorkbench } from './lib/workbench';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -51,11 +53,56 @@ async function shootTrigger(page: Page, bench: Workbench): Promise<void> {
 	await shoot(page, 'trigger-panel.png');
 }
 
+const PICKER_WORKFLOW_ID = 'shotCustomerPick';
+const PICKER_NODE = 'Remove a customer';
+
+/** A new version 2 node as the editor adds it: the Customer field in "From List" mode, not yet chosen. */
+function pickerWorkflow(): Workflow {
+	return {
+		id: PICKER_WORKFLOW_ID,
+		name: 'Elastic Path: pick a customer',
+		nodes: [
+			{ id: 'p1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {}, position: [0, 0] } as Workflow['nodes'][number],
+			{
+				id: 'p2',
+				name: PICKER_NODE,
+				type: 'n8n-nodes-elasticpath.elasticPath',
+				typeVersion: 2,
+				position: [260, 0],
+				parameters: {
+					resource: 'customerCartAssociation',
+					operation: 'delete',
+					cartId: { __rl: true, mode: 'list', value: 'demo-cart-1001', cachedResultName: 'Cart demo-cart-1001' },
+					customerId: { __rl: true, mode: 'list', value: '' },
+					options: {},
+				},
+				credentials: { elasticPathApi: TEMPLATE_CREDENTIAL },
+			} as Workflow['nodes'][number],
+		],
+		connections: { Start: { main: [[{ node: PICKER_NODE, type: 'main', index: 0 }]] } },
+		active: false,
+		settings: {},
+	};
+}
+
+/** Opens the picker workflow's node and its Customer list: the demo store's customers, by name and email, from the emulator. */
+async function openCustomerPicker(page: Page, baseUrl: string): Promise<void> {
+	await page.goto(`${baseUrl}/workflow/${PICKER_WORKFLOW_ID}`);
+	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${PICKER_NODE}"], [data-name="${PICKER_NODE}"]`).first();
+	await node.waitFor({ timeout: 60_000 });
+	await node.dblclick();
+	const locator = page.locator('[data-test-id="resource-locator-customerId"]');
+	await locator.waitFor({ timeout: 30_000 });
+	await locator.locator('input').last().click();
+	await page.getByText('Ada Lovelace <ada@example.com>').first().waitFor({ timeout: 30_000 });
+	await page.waitForTimeout(800);
+}
+
 async function main(): Promise<void> {
 	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
 	const version = process.env.N8N_VERSION ?? N8N_VERSIONS[N8N_VERSIONS.length - 1];
 	const port = Number(process.env.N8N_PORT ?? 5678);
-	const bench = await startWorkbench({ version, port, progress: (line) => console.log(line) });
+	const bench = await startWorkbench({ version, port, progress: (line) => console.log(line), extraWorkflows: [pickerWorkflow()] });
 	const profile = mkdtempSync(path.join(tmpdir(), 'chromium-profile-'));
 	try {
 		const context = await chromium.launchPersistentContext(profile, {
@@ -85,6 +132,8 @@ async function main(): Promise<void> {
 		await shoot(page, 'node-panel.png');
 
 		await shootTrigger(page, bench);
+		await openCustomerPicker(page, bench.server.baseUrl);
+		await shoot(page, 'customer-locator.png');
 		await context.close();
 	} finally {
 		rmSync(profile, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { DEFAULT_CLIENT, EpccEmulator } from '../../testkit/emulator/EpccEmulato
 import { seedDemoStore } from '../../testkit/emulator/demoStore';
 import { installN8n, N8nInstance, packageNodeTypes } from '../../testkit/n8n/n8nProcess';
 import { N8nServer } from '../../testkit/n8n/n8nServer';
+import type { Workflow } from '../../testkit/n8n/templates';
 import { elasticPathCredential, forImport, loadTemplates, nodeByType, runsOn } from '../../testkit/n8n/templates';
 
 /** The header the logout-webhook template checks, with a value for local use only. */
@@ -27,7 +28,13 @@ export interface Workbench {
  * store, the credentials it needs and every template imported: what `npm run dev` and the
  * screenshot script start. The n8n user folder is throw-away, like the emulator's state.
  */
-export async function startWorkbench(options: { version: string; port: number; progress: (line: string) => void }): Promise<Workbench> {
+export async function startWorkbench(options: {
+	version: string;
+	port: number;
+	progress: (line: string) => void;
+	/** Workflows to import besides the templates (e.g. the screenshot's), each with its ID. */
+	extraWorkflows?: Workflow[];
+}): Promise<Workbench> {
 	const { progress } = options;
 	progress(`Getting n8n ${options.version} ready (installed into ~/.cache/n8n-nodes-elasticpath on first use)...`);
 	const n8n = new N8nInstance(await installN8n(options.version));
@@ -48,8 +55,8 @@ export async function startWorkbench(options: { version: string; port: number; p
 			elasticPathCredential({ baseUrl: emulator.baseUrl, ...DEFAULT_CLIENT }),
 			...(webhook ? [{ ...nodeByType(webhook.workflow, 'n8n-nodes-base.webhook').credentials!.httpHeaderAuth, type: 'httpHeaderAuth', data: LOCAL_STOREFRONT_SECRET }] : []),
 		]);
-		const imported = templates.map(forImport);
-		for (const workflow of imported) await n8n.importJson('workflow', workflow);
+		const imported = templates.map((template) => forImport(template));
+		for (const workflow of [...imported, ...(options.extraWorkflows ?? [])]) await n8n.importJson('workflow', workflow);
 		if (webhook) await n8n.activate(imported[templates.indexOf(webhook)].id!);
 
 		progress(`Starting the n8n editor on port ${options.port}...`);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { DEFAULT_CLIENT, EpccEmulator } from '../../testkit/emulator/EpccEmulator';
 import { DEMO_ASSOCIATIONS, DEMO_UNLISTED, seedDemoStore } from '../../testkit/emulator/demoStore';
 import { documented } from '../../testkit/emulator/jsonapi';
+import { ScriptedChatModel, textOf } from '../../testkit/chatModel/scriptedChatModel';
 import { installN8n, N8nInstance, nodeOutput, packageNodeTypes, packPackage } from '../../testkit/n8n/n8nProcess';
 import { N8nServer } from '../../testkit/n8n/n8nServer';
 import type { Template } from '../../testkit/n8n/templates';
@@ -20,11 +21,17 @@ import {
 	nodeTypesOf,
 	runsFromCli,
 	runsOn,
+	SAVED_VERSION_1,
+	TEMPLATE_CREDENTIAL,
 	templateWorkflowId,
 } from '../../testkit/n8n/templates';
+import { AGENT_PROMPT, AGENT_WEBHOOK_ID, openAiCredential, publicChatVariant, removalScript } from './agentChat';
 import { N8N_VERSION } from './version';
 
 const templates = loadTemplates().filter((template) => runsOn(template, N8N_VERSION));
+/** The same templates as users saved them with version 1 of the node, imported under IDs of their own. */
+const savedVersion1 = loadTemplates(SAVED_VERSION_1).filter((template) => runsOn(template, N8N_VERSION));
+const V1 = 'v1';
 const cleanup = loadTemplate('nightly-cart-cleanup.json');
 const webhook = loadTemplate('logout-webhook.json');
 const agent = loadTemplate('ai-agent-cart-assistant.json');
@@ -33,6 +40,8 @@ const STOREFRONT_SECRET = randomBytes(16).toString('hex');
 /** Every template in examples/ goes through here: each imports, and each that can run here runs. */
 describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 	const emulator = new EpccEmulator();
+	const model = new ScriptedChatModel(removalScript);
+	const agentRuns = runsOn(agent, N8N_VERSION);
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
@@ -40,17 +49,21 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 			installN8n(N8N_VERSION),
 			packPackage(mkdtempSync(path.join(tmpdir(), 'epcc-pack-'))),
 			emulator.start(),
+			model.start(),
 		]);
 		n8n = new N8nInstance(install);
 		await n8n.installPackage(tarball);
 		await n8n.importJson('credentials', [
 			elasticPathCredential({ baseUrl: emulator.baseUrl, ...DEFAULT_CLIENT }),
 			{ ...nodeByType(webhook.workflow, 'n8n-nodes-base.webhook').credentials!.httpHeaderAuth, type: 'httpHeaderAuth', data: { name: 'X-Storefront-Secret', value: STOREFRONT_SECRET } },
+			...(agentRuns ? [openAiCredential(agent, model.baseUrl)] : []),
 		]);
 		for (const template of templates) await n8n.importJson('workflow', forImport(template));
+		for (const template of savedVersion1) await n8n.importJson('workflow', forImport(template, V1));
 	});
 
 	afterAll(async () => {
+		await model.stop();
 		await emulator.stop();
 		n8n?.remove();
 	});
@@ -89,7 +102,7 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 
 		expect(execution.run?.status).toBe('success');
 		expect(nodeOutput(execution, 'Remove customer from cart')).toEqual([
-			...DEMO_ASSOCIATIONS.map((pair) => ({ ...pair, success: true })),
+			...DEMO_ASSOCIATIONS.map((pair) => ({ ...pair, success: true, removed: true })),
 			expect.objectContaining({ cartId: 'demo-cart-1004', customerId: 'demo-customer-margaret', httpCode: '404', error: 'Elastic Path answered 404: Not Found: Cart not found' }),
 		]);
 		expect(emulator.apiRequests().map((r) => [r.method, r.path, JSON.parse(r.body)])).toEqual(
@@ -103,6 +116,38 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 		expect([...emulator.state.carts.get(DEMO_UNLISTED.cartId)!.customers]).toEqual([DEMO_UNLISTED.customerId]);
 	});
 
+	describe('saved with version 1 of the node', () => {
+		it('are the templates of before version 2: every Elastic Path node at version 1, IDs as plain strings', () => {
+			const nodes = savedVersion1.flatMap((t) => t.workflow.nodes.filter((n) => ELASTIC_PATH_TYPES.includes(n.type)));
+			expect(nodes.length).toBeGreaterThan(0);
+			for (const node of nodes) {
+				expect(node.typeVersion).toBe(1);
+				expect(JSON.stringify(node.parameters)).not.toContain('__rl');
+			}
+		});
+
+		it.each(savedVersion1.filter((t) => runsFromCli(t.workflow)))('$file runs unchanged with n8n execute', async (template: Template) => {
+			const execution = await n8n.execute(templateWorkflowId(template.file, V1));
+
+			expect(execution.run?.status).toBe('success');
+			for (const node of template.workflow.nodes.filter((n) => ELASTIC_PATH_TYPES.includes(n.type))) {
+				expect(nodeOutput(execution, node.name).length).toBeGreaterThan(0);
+			}
+		});
+
+		it('nightly cleanup: the same removals, with version 1\'s outputs', async () => {
+			const execution = await n8n.execute(templateWorkflowId(cleanup.file, V1));
+
+			expect(execution.run?.status).toBe('success');
+			expect(nodeOutput(execution, 'Remove customer from cart')).toEqual([
+				...DEMO_ASSOCIATIONS.map((pair) => ({ ...pair, success: true })),
+				expect.objectContaining({ cartId: 'demo-cart-1004', customerId: 'demo-customer-margaret', httpCode: '404' }),
+			]);
+			for (const { cartId } of DEMO_ASSOCIATIONS) expect(emulator.state.carts.get(cartId)!.customers.size).toBe(0);
+			expect([...emulator.state.carts.get(DEMO_UNLISTED.cartId)!.customers]).toEqual([DEMO_UNLISTED.customerId]);
+		});
+	});
+
 	describe('in the running editor', () => {
 		let server: N8nServer;
 
@@ -111,6 +156,10 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 			// with a Manual Trigger: reading the request, refusing a caller without the secret and the
 			// answer the storefront gets are what users rely on.
 			await n8n.activate(templateWorkflowId(webhook.file));
+			if (agentRuns) {
+				await n8n.importJson('workflow', publicChatVariant(agent, templateWorkflowId(agent.file, 'ag')));
+				await n8n.activate(templateWorkflowId(agent.file, 'ag'));
+			}
 			server = await N8nServer.start(n8n);
 			await server.signIn();
 		});
@@ -119,8 +168,8 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 			await server?.stop();
 		});
 
-		it.each(templates)('$file is in n8n, and n8n knows every node type in it', async (template: Template) => {
-			const stored = await server.request('GET', `/rest/workflows/${templateWorkflowId(template.file)}`);
+		it.each([...templates.map((t) => ({ ...t, prefix: 'ex' })), ...savedVersion1.map((t) => ({ ...t, prefix: V1 }))])('$prefix $file is in n8n, and n8n knows every node type in it', async (template: Template & { prefix: string }) => {
+			const stored = await server.request('GET', `/rest/workflows/${templateWorkflowId(template.file, template.prefix)}`);
 			expect(stored.status).toBe(200);
 			const { data } = stored.json() as { data: { name: string; nodes: Array<{ name: string }> } };
 			expect(data.name).toBe(template.workflow.name);
@@ -139,8 +188,68 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 		(runsOn(agent, N8N_VERSION) ? it : it.skip)('AI agent: its Elastic Path tools are the node as n8n derives it for agents (usableAsTool)', async () => {
 			const tools = agent.workflow.nodes.filter((n) => n.type === 'n8n-nodes-elasticpath.elasticPathTool');
 			expect(tools.map((t) => t.parameters.operation).sort()).toEqual(['create', 'delete']);
-			const known = await server.nodeTypes(['n8n-nodes-elasticpath.elasticPathTool@1']);
-			expect(known.has('n8n-nodes-elasticpath.elasticPathTool@1')).toBe(true);
+			expect(tools.map((t) => t.typeVersion)).toEqual([2, 2]);
+			const known = await server.nodeTypes(['n8n-nodes-elasticpath.elasticPathTool@1', 'n8n-nodes-elasticpath.elasticPathTool@2']);
+			expect([known.has('n8n-nodes-elasticpath.elasticPathTool@1'), known.has('n8n-nodes-elasticpath.elasticPathTool@2')]).toEqual([true, true]);
+		});
+
+		/** What the editor asks when a locator's "From List" opens or its search box changes. */
+		const listSearch = async (methodName: string, path: string, filter?: string) => {
+			const answer = await server.request('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+				nodeTypeAndVersion: { name: 'n8n-nodes-elasticpath.elasticPath', version: 2 },
+				methodName,
+				path,
+				filter,
+				currentNodeParameters: {
+					resource: 'customerCartAssociation',
+					operation: 'delete',
+					cartId: { __rl: true, mode: 'list', value: '' },
+					customerId: { __rl: true, mode: 'list', value: '' },
+				},
+				credentials: { elasticPathApi: TEMPLATE_CREDENTIAL },
+			});
+			expect(answer.status).toBe(200);
+			return (answer.json() as { data: { results: Array<{ name: string; value: string }>; paginationToken?: unknown } }).data;
+		};
+
+		it('list search through the editor\'s REST endpoint: carts newest first, customers by email or name', async () => {
+			const carts = await listSearch('searchCarts', 'cartId');
+			const byName = await listSearch('searchCustomers', 'customerId', 'grace');
+			const byEmail = await listSearch('searchCustomers', 'customerId', 'ada@');
+
+			// The stale cart, updated ten days ago, comes last.
+			expect(carts.results.map((r) => r.value)).toEqual([...DEMO_ASSOCIATIONS.map((p) => p.cartId), DEMO_UNLISTED.cartId, 'demo-cart-3001', 'demo-cart-0042']);
+			expect(carts.results[0].name).toMatch(/^Cart demo-cart-1001 · demo-cart-1001 · updated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+			expect(byName.results).toEqual([{ name: 'Grace Hopper <grace@example.com>', value: 'demo-customer-grace' }]);
+			expect(byEmail.results).toEqual([{ name: 'Ada Lovelace <ada@example.com>', value: 'demo-customer-ada' }]);
+			expect(emulator.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/carts', 'GET /v2/customers', 'GET /v2/customers', 'GET /v2/customers']);
+		});
+
+		(agentRuns ? it : it.skip)('AI agent: a chat message makes the agent remove exactly that association, and the model gets the result', async () => {
+			const answer = await fetch(`${server.baseUrl}/webhook/${AGENT_WEBHOOK_ID}/chat`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ action: 'sendMessage', sessionId: 'e2e-session', chatInput: AGENT_PROMPT }),
+			});
+			const text = await answer.text();
+
+			expect([answer.status, text]).toEqual([200, expect.stringContaining('Done: ')]);
+			expect(emulator.apiRequests().map((r) => [r.method, r.path, JSON.parse(r.body)])).toEqual([
+				['DELETE', '/v2/carts/demo-cart-1001/relationships/customers', { data: [{ type: 'customer', id: 'demo-customer-ada' }] }],
+			]);
+			expect(emulator.state.carts.get('demo-cart-1001')!.customers.size).toBe(0);
+			expect([...emulator.state.carts.get(DEMO_UNLISTED.cartId)!.customers]).toEqual([DEMO_UNLISTED.customerId]);
+
+			// The model was offered both tools, with the template's descriptions, then got the removal's result.
+			expect(model.requests).toHaveLength(2);
+			const offered = model.requests[0].tools?.map((t) => t.function.name).sort();
+			expect(offered).toEqual(['Add_customer_to_cart', 'Remove_customer_from_cart']);
+			const toolMessage = model.requests[1].messages.find((m) => m.role === 'tool');
+			const result = textOf(toolMessage);
+			for (const field of ['"cartId":"demo-cart-1001"', '"customerId":"demo-customer-ada"', '"success":true', '"removed":true']) {
+				expect(result.replace(/\s/g, '')).toContain(field);
+			}
+			expect(text).toContain('demo-cart-1001');
 		});
 
 		const logout = async (body: unknown, secret?: string) => {
@@ -156,7 +265,7 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 			const answer = await logout(DEMO_ASSOCIATIONS[0], STOREFRONT_SECRET);
 
 			expect(answer.status).toBe(200);
-			expect(JSON.parse(answer.text)).toEqual({ ...DEMO_ASSOCIATIONS[0], success: true });
+			expect(JSON.parse(answer.text)).toEqual({ ...DEMO_ASSOCIATIONS[0], success: true, removed: true });
 			expect(emulator.apiRequests().map((r) => [r.method, r.path])).toEqual([['DELETE', '/v2/carts/demo-cart-1001/relationships/customers']]);
 			expect(emulator.state.carts.get('demo-cart-1001')!.customers.size).toBe(0);
 		});
@@ -165,7 +274,7 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 			const answer = await logout({ cartId: 'demo-cart-gone', customerId: 'demo-customer-ada' }, STOREFRONT_SECRET);
 
 			expect(answer.status).toBe(200);
-			expect(JSON.parse(answer.text)).toEqual({ cartId: 'demo-cart-gone', customerId: 'demo-customer-ada', success: true, notFound: true });
+			expect(JSON.parse(answer.text)).toEqual({ cartId: 'demo-cart-gone', customerId: 'demo-customer-ada', success: true, removed: true, notFound: true });
 		});
 
 		it('logout webhook: an Elastic Path refusal leaves through the error output and answers 502 with what Elastic Path said', async () => {

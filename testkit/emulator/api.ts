@@ -1,13 +1,15 @@
+import { listAccounts } from './accounts';
 import type { AssociationSettings, RelationshipKind } from './associations';
 import { association } from './associations';
 import type { CartListSettings } from './carts';
 import { deleteCart, getCart, listCarts } from './carts';
 import type { IntegrationStore } from './integrations';
+import { getCustomer, listCustomers } from './customers';
 import type { Answer } from './jsonapi';
 import { documented, errorAnswer } from './jsonapi';
 import type { ApiRequest } from './requests';
 import { bearer, decodeSegment } from './requests';
-import type { StoreState } from './state';
+import type { AccessToken, StoreState } from './state';
 
 export type { ApiRequest } from './requests';
 
@@ -38,6 +40,9 @@ export class EpccApi {
 		const access = this.state.validAccessToken(bearer(request));
 		if (!access) return documented.unauthorized();
 
+		const directory = this.directoryRoute(request, access);
+		if (directory) return directory;
+
 		const [root, version, carts, rawCartId, relationships, kind, ...rest] = request.path.split('/');
 		if (root === '' && version === 'v2' && carts === 'integrations') {
 			return this.integrations.handle(request, access, request.path.split('/').slice(3));
@@ -61,6 +66,17 @@ export class EpccApi {
 			return association(this.state, this.settings, request, access, cartId, kind as RelationshipKind);
 		}
 		return this.noRoute(request);
+	}
+
+	/** `GET /v2/customers`, `GET /v2/customers/{id}` and `GET /v2/accounts`; `undefined` for any other path. */
+	private directoryRoute(request: ApiRequest, access: AccessToken): Answer | undefined {
+		const [root, version, collection, rawId, ...rest] = request.path.split('/');
+		if (root !== '' || version !== 'v2' || (collection !== 'customers' && collection !== 'accounts') || rest.length) return undefined;
+		if (request.method !== 'GET') return this.noRoute(request);
+		if (collection === 'accounts') return rawId === undefined ? listAccounts(this.state, request, access) : this.noRoute(request);
+		if (rawId === undefined) return listCustomers(this.state, request, access);
+		const customerId = decodeSegment(rawId);
+		return customerId === undefined ? documented.notFound('Customer') : getCustomer(this.state, access, customerId);
 	}
 
 	private noRoute(request: ApiRequest): Answer {

@@ -1,5 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
+import type { AccountProfile, CustomerProfile } from './directory';
+import { Directory } from './directory';
+
 export type Grant = 'client_credentials' | 'implicit';
 
 export interface Client {
@@ -52,6 +55,9 @@ export class StoreState {
 
 	readonly accounts = new Set<string>();
 
+	/** Names and emails of customers and accounts, for the listings. */
+	readonly directory = new Directory();
+
 	readonly cartSettings: CartSettings = { showAllCarts: true, expiryDays: 7 };
 
 	readonly accessTokens = new Map<string, AccessToken>();
@@ -63,13 +69,15 @@ export class StoreState {
 
 	constructor(readonly clients: Client[]) {}
 
-	addCustomer(id: string = randomUUID()): string {
+	addCustomer(id: string = randomUUID(), profile: Partial<Omit<CustomerProfile, 'id'>> = {}): string {
 		this.customers.add(id);
+		if (Object.keys(profile).length) this.directory.customers.set(id, { ...this.directory.customer(id), ...profile, id });
 		return id;
 	}
 
-	addAccount(id: string = randomUUID()): string {
+	addAccount(id: string = randomUUID(), profile: Partial<Omit<AccountProfile, 'id'>> = {}): string {
 		this.accounts.add(id);
+		if (Object.keys(profile).length) this.directory.accounts.set(id, { ...this.directory.account(id), ...profile, id });
 		return id;
 	}
 

@@ -31,3 +31,8 @@ export function cartParameters(operation: 'getAll' | 'get' | 'delete', extra: IN
 export function emulatorCredentials(baseUrl: string, extra: IDataObject = {}): ICredentialDataDecryptedObject {
 	return { region: 'custom', baseUrl, authType: 'clientCredentials', ...DEFAULT_CLIENT, ...extra };
 }
+
+/** A resource locator value, as version 2 of the node saves it: `{ __rl, mode, value }`. */
+export function locator(mode: 'list' | 'id' | 'email', value: string): INodeParameters {
+	return { __rl: true, mode, value };
+}

@@ -35,8 +35,9 @@ export const DIST = process.env.EPCC_NODE_DIST ?? path.join(packageRoot(), 'dist
 /* The compiled package, as n8n loads it from dist/. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ElasticPath } = require(path.join(DIST, 'nodes/ElasticPath/ElasticPath.node.js')) as {
-	ElasticPath: new () => INodeType;
+	ElasticPath: new () => IVersionedNodeType;
 };
+export { ElasticPath };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const { ElasticPathApi } = require(path.join(DIST, 'credentials/ElasticPathApi.credentials.js')) as {
 	ElasticPathApi: new () => ICredentialType;
@@ -45,26 +46,35 @@ export const { ElasticPathApi } = require(path.join(DIST, 'credentials/ElasticPa
 export const NODE_TYPE = 'n8n-nodes-elasticpath.elasticPath';
 export const CREDENTIAL_ID = 'cred-1';
 
-const nodeTypeMap: Record<string, INodeType> = {
+const nodeTypeMap: Record<string, INodeType | IVersionedNodeType> = {
 	'test.start': startNode,
 	'test.items': itemsNode,
 	[NODE_TYPE]: new ElasticPath(),
+	// n8n offers a node marked usableAsTool to AI agents under its type with "Tool" appended.
+	[`${NODE_TYPE}Tool`]: new ElasticPath(),
 };
 
 /** Lets the benchmark run its own comparison node in place of the Elastic Path node. */
-export function registerNodeType(type: string, node: INodeType): void {
+export function registerNodeType(type: string, node: INodeType | IVersionedNodeType): void {
 	nodeTypeMap[type] = node;
+}
+
+/** The node type of one version, as n8n's node-types registry hands it out. */
+function versionOf(type: INodeType | IVersionedNodeType, version?: number): INodeType {
+	return 'nodeVersions' in type ? type.getNodeType(version) : type;
 }
 
 export const nodeTypes: INodeTypes = {
 	getByName: (type: string): INodeType | IVersionedNodeType => nodeTypeMap[type],
-	getByNameAndVersion: (type: string): INodeType => nodeTypeMap[type],
+	getByNameAndVersion: (type: string, version?: number): INodeType => versionOf(nodeTypeMap[type], version),
 	getKnownTypes: () => ({}),
 };
 
 export interface RunOptions {
 	/** Parameters of the Elastic Path node. */
 	parameters: INodeParameters;
+	/** The Elastic Path node's version: 1 (what the older tests and saved workflows use) unless given. */
+	typeVersion?: number;
 	items: IDataObject[];
 	credentials: ICredentialDataDecryptedObject;
 	/** Shorthand for `onError: 'continueRegularOutput'`. */
@@ -165,7 +175,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 				id: '3',
 				name: 'Elastic Path',
 				type: options.nodeType ?? NODE_TYPE,
-				typeVersion: 1,
+				typeVersion: options.typeVersion ?? 1,
 				position: [400, 0],
 				parameters: options.parameters,
 				credentials: { elasticPathApi: { id: CREDENTIAL_ID, name: 'Elastic Path account' } },

@@ -66,8 +66,9 @@ export function atLeast(version: string, minimum: string): boolean {
 
 /** The package's node types as n8n `version` lists them: the agent tool variant only from n8n 1.85 on (see nodes/ElasticPath/host.ts). */
 export function packageNodeTypes(version: string): string[] {
-	const types = ['n8n-nodes-elasticpath.elasticPath@1', 'n8n-nodes-elasticpath.elasticPathTrigger@1'];
-	if (atLeast(version, '1.85.0')) types.push('n8n-nodes-elasticpath.elasticPathTool@1');
+	const versions = [1, 2];
+	const types = [...versions.map((v) => `n8n-nodes-elasticpath.elasticPath@${v}`), 'n8n-nodes-elasticpath.elasticPathTrigger@1'];
+	if (atLeast(version, '1.85.0')) types.push(...versions.map((v) => `n8n-nodes-elasticpath.elasticPathTool@${v}`));
 	return types;
 }
 

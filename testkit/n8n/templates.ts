@@ -35,13 +35,19 @@ export interface Template {
 	workflow: Workflow;
 }
 
-/** Every template in examples/, one file each. */
-export function loadTemplates(): Template[] {
-	return readdirSync(EXAMPLES)
+/** Every template in examples/ (or another folder of workflow files), one file each. */
+export function loadTemplates(folder = EXAMPLES): Template[] {
+	return readdirSync(folder)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
-		.map((file) => ({ file, workflow: JSON.parse(readFileSync(path.join(EXAMPLES, file), 'utf8')) as Workflow }));
+		.map((file) => ({ file, workflow: JSON.parse(readFileSync(path.join(folder, file), 'utf8')) as Workflow }));
 }
+
+/**
+ * The templates as they were saved with version 1 of the node (test/fixtures/saved-version-1):
+ * the workflows users saved before version 2 must run unchanged.
+ */
+export const SAVED_VERSION_1 = path.join(REPO, 'test', 'fixtures', 'saved-version-1');
 
 export function loadTemplate(file: string): Template {
 	const template = loadTemplates().find((t) => t.file === file);
@@ -49,14 +55,14 @@ export function loadTemplate(file: string): Template {
 	return template;
 }
 
-/** A stable workflow ID for a template (n8n 1.x's CLI takes IDs of at most 16 characters). */
-export function templateWorkflowId(file: string): string {
-	return `ex${createHash('sha1').update(file).digest('hex').slice(0, 14)}`;
+/** A stable workflow ID for a template (n8n 1.x's CLI takes IDs of at most 16 characters); `prefix` keeps other copies apart. */
+export function templateWorkflowId(file: string, prefix = 'ex'): string {
+	return `${prefix}${createHash('sha1').update(file).digest('hex').slice(0, 16 - prefix.length)}`;
 }
 
 /** The template as `n8n import:workflow` takes it, with its stable ID. */
-export function forImport(template: Template): Workflow {
-	return { ...template.workflow, id: templateWorkflowId(template.file) };
+export function forImport(template: Template, prefix?: string): Workflow {
+	return { ...template.workflow, id: templateWorkflowId(template.file, prefix) };
 }
 
 /**

@@ -7,3 +7,4 @@ export { answerError, summarizeErrorBody, titleAndDetail } from './errors';
 export type { EpccResponse, RequestContext } from './request';
 export { epccRequest, epccRequestOnce } from './request';
 export { sessionFor } from './session';
+export { epccLookup } from './lookup';

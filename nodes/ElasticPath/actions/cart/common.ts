@@ -6,5 +6,5 @@ import { idForReport } from '../shared/ids';
 export const RESOURCE = 'cart';
 
 export function identifyCart(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return { cartId: idForReport(this, itemIndex, CART_ID.name) };
+	return idForReport(this, itemIndex, CART_ID.name);
 }

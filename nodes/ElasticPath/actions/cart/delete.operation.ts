@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { CART_ID, cartIdField, optionsCollection, showFor } from '../shared/fields';
 import { requiredId } from '../shared/ids';
 import { accountTokenOption, customerTokenOption, tokenHeaders } from '../shared/tokens';
+import { isVersion2 } from '../shared/version';
 import { identifyCart, RESOURCE } from './common';
 import { deleteCart } from './deleteCart';
 import { detachEverything } from './detach';
@@ -39,15 +40,18 @@ interface DeleteOptions {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const cartId = requiredId(this, itemIndex, CART_ID);
+	const cartId = await requiredId(this, itemIndex, CART_ID);
 	const options = this.getNodeParameter('options', itemIndex, {}) as DeleteOptions & IDataObject;
 	const { detachFirst, treatNotFoundAsSuccess } = options;
 	const headers = tokenHeaders(options);
+	// Version 2 says what happened, as n8n's guidelines ask of deleting operations: { deleted: true }.
+	const said: IDataObject = isVersion2(this) ? { deleted: true } : {};
 	if (detachFirst) {
-		return await detachEverything.call(this, itemIndex, cartId, headers, treatNotFoundAsSuccess === true);
+		const result = await detachEverything.call(this, itemIndex, cartId, headers, treatNotFoundAsSuccess === true);
+		return { ...result, ...said };
 	}
 	const response = await deleteCart.call(this, itemIndex, cartId, headers, treatNotFoundAsSuccess === true);
-	return response.statusCode === 404 ? { cartId, success: true, notFound: true } : { cartId, success: true };
+	return response.statusCode === 404 ? { cartId, success: true, ...said, notFound: true } : { cartId, success: true, ...said };
 }
 
 export const identify = identifyCart;

@@ -3,9 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { CART_ID, cartIdField, optionsCollection, showFor } from '../shared/fields';
 import { requiredId } from '../shared/ids';
 import { accountTokenOption, customerTokenOption, tokenHeaders } from '../shared/tokens';
+import { wantsSimplified } from '../shared/version';
 import { cartOutput } from './cartResource';
 import { identifyCart, RESOURCE } from './common';
 import { readCart } from './readCart';
+import { simplifiedCart } from './simplify';
 
 const show = showFor(RESOURCE, 'get');
 
@@ -22,11 +24,12 @@ export const description: INodeProperties[] = [
 	optionsCollection(show, [accountTokenOption, customerTokenOption]),
 ];
 
-/** One cart, with its customers and accounts (`customerIds`, `accountIds`). */
+/** One cart, with its customers and accounts (`customerIds`, `accountIds`), in full or simplified. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const cartId = requiredId(this, itemIndex, CART_ID);
+	const cartId = await requiredId(this, itemIndex, CART_ID);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return cartOutput(await readCart.call(this, itemIndex, cartId, tokenHeaders(options)));
+	const cart = await readCart.call(this, itemIndex, cartId, tokenHeaders(options));
+	return wantsSimplified(this, itemIndex) ? simplifiedCart(cart) : cartOutput(cart);
 }
 
 export const identify = identifyCart;

@@ -1,8 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { runsAsTool } from '../shared/asTool';
 import { optionsCollection, showFor } from '../shared/fields';
+import type { IdField } from '../shared/ids';
+import { optionalId } from '../shared/ids';
 import { accountTokenOption, customerTokenOption, tokenHeaders } from '../shared/tokens';
+import { wantsSimplified } from '../shared/version';
 import { RESOURCE } from './common';
 import { CUT_ADVICE, cutMessage, LISTING_NEEDS, listCarts } from './listCarts';
 import { DOCUMENTED_MAX_OFFSET } from './paging';
@@ -119,13 +123,26 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
+/** As an AI agent's tool, Get Many outputs at most this many items: the agent reads every one into its context. */
+export const TOOL_MAX_ITEMS = 20;
+
+const FILTER_CUSTOMER: IdField = { name: 'filters.customerId', label: 'Customer ID' };
+
+function itemLimit(context: IExecuteFunctions, itemIndex: number): number {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const asked = returnAll ? Infinity : (context.getNodeParameter('limit', itemIndex, 50) as number);
+	return runsAsTool(context) ? Math.min(asked, TOOL_MAX_ITEMS) : asked;
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject & { output?: string; whenCut?: string };
+	const filters = readFilters(this, itemIndex);
+	filters.customerId = await optionalId(this, itemIndex, FILTER_CUSTOMER);
 	const { output, cut } = await listCarts.call(this, itemIndex, {
-		filters: readFilters(this, itemIndex),
+		filters,
 		pairs: options.output === 'cartCustomerPair',
-		limit: returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number),
+		simplify: wantsSimplified(this, itemIndex),
+		limit: itemLimit(this, itemIndex),
 		headers: tokenHeaders(options),
 	});
 	if (!cut) return output;

@@ -7,13 +7,15 @@ import type { EpccCart } from './cartResource';
 import { asCart, cartOutput, relatedIds, timestampOf } from './cartResource';
 import type { CartFilters } from './filters';
 import { matchesFilters } from './filters';
+import { simplifiedCart } from './simplify';
 import { DOCUMENTED_MAX_OFFSET, NewestFirstWatch, PAGE_LIMIT, readPage } from './paging';
 
 export const LISTING_NEEDS =
 	"Listing carts needs a Client Credentials credential (every cart, or only carts with a customer or account when the store setting show_all_carts is off), or a customer token (that customer's carts only) or an account token (that account's carts only). An Implicit credential without one of these tokens cannot list carts.";
 
-function outputsFor(cart: EpccCart, pairs: boolean, customerId: string | undefined): IDataObject[] {
-	const fields = cartOutput(cart);
+function outputsFor(cart: EpccCart, { pairs, simplify, filters }: Wanted): IDataObject[] {
+	const fields = simplify ? simplifiedCart(cart) : cartOutput(cart);
+	const customerId = filters.customerId;
 	if (!pairs) return [fields];
 	// Filtered by customer, only that customer's pair: removing the others is not what was asked.
 	const customers = customerId ? [customerId] : relatedIds(cart, 'customers');
@@ -38,6 +40,8 @@ export const CUT_ADVICE = `Elastic Path documents page[offset] up to ${DOCUMENTE
 interface Wanted {
 	filters: CartFilters;
 	pairs: boolean;
+	/** Each cart as Simplify gives it instead of in full. */
+	simplify: boolean;
 	limit: number;
 	headers: Record<string, string>;
 }
@@ -50,8 +54,9 @@ interface Wanted {
 export async function listCarts(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	{ filters, pairs, limit, headers }: Wanted,
+	wanted: Wanted,
 ): Promise<{ output: IDataObject[]; cut?: Cut }> {
+	const { filters, limit, headers } = wanted;
 	const output: IDataObject[] = [];
 	const seen = new Set<string>();
 	const order = new NewestFirstWatch();
@@ -86,7 +91,7 @@ export async function listCarts(
 			seen.add(cart.id);
 			fresh++;
 			order.see(timestampOf(cart, 'updated_at'));
-			if (matchesFilters(cart, filters)) output.push(...outputsFor(cart, pairs, filters.customerId));
+			if (matchesFilters(cart, filters)) output.push(...outputsFor(cart, wanted));
 		}
 
 		if (output.length >= limit) return { output: output.slice(0, limit) };

@@ -11,7 +11,7 @@ function filterError(context: IExecuteFunctions, itemIndex: number, name: string
 	});
 }
 
-/** The Filters collection of Get Many, read and checked: errors name the item and the field. */
+/** The date filters of Get Many, read and checked: errors name the item and the field. (The customer is an ID: see `optionalId`.) */
 export function readFilters(context: IExecuteFunctions, itemIndex: number): CartFilters {
 	const raw = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const timeZone = context.getTimezone();
@@ -28,12 +28,6 @@ export function readFilters(context: IExecuteFunctions, itemIndex: number): Cart
 	};
 	if (filters.updatedAfter !== undefined && filters.updatedBefore !== undefined && filters.updatedAfter >= filters.updatedBefore) {
 		throw filterError(context, itemIndex, 'updatedAfter', 'Updated After is not earlier than Updated Before', 'No cart can match both.');
-	}
-	const customerId = raw.customerId;
-	if (typeof customerId === 'string' || typeof customerId === 'number') {
-		filters.customerId = String(customerId).trim() || undefined;
-	} else if (customerId !== undefined && customerId !== null) {
-		throw filterError(context, itemIndex, 'customerId', 'Customer ID must be text', 'Map "Customer ID" to a single ID.');
 	}
 	return filters;
 }

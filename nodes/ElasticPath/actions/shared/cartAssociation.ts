@@ -10,6 +10,7 @@ import type { CartRelationship } from './paths';
 import { cartRelationshipPath } from './paths';
 import { relationshipBody } from './relationships';
 import { tokenHeaders } from './tokens';
+import { isVersion2 } from './version';
 
 /** What differs between a cart's customer association and its account association. */
 export interface AssociationKind {
@@ -95,9 +96,10 @@ export function associationOperation(kind: AssociationKind, operation: Associati
 		description: fields(kind, operation),
 
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-			const cartId = requiredId(this, itemIndex, CART_ID);
-			const relatedId = requiredId(this, itemIndex, kind.related);
+			const cartId = await requiredId(this, itemIndex, CART_ID);
+			const relatedId = await requiredId(this, itemIndex, kind.related);
 			const result: IDataObject = { cartId, [kind.related.name]: relatedId, success: true };
+			if (operation === 'delete' && isVersion2(this)) result.removed = true;
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			// POST succeeds with 200 (the association, an empty body or null) or 204 (already associated).
 			const response = await epccRequest.call(this, itemIndex, {
@@ -115,10 +117,7 @@ export function associationOperation(kind: AssociationKind, operation: Associati
 		},
 
 		identify(this: IExecuteFunctions, itemIndex: number): IDataObject {
-			return {
-				cartId: idForReport(this, itemIndex, CART_ID.name),
-				[kind.related.name]: idForReport(this, itemIndex, kind.related.name),
-			};
+			return { ...idForReport(this, itemIndex, CART_ID.name), ...idForReport(this, itemIndex, kind.related.name) };
 		},
 	};
 }

@@ -1,14 +1,12 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { customerIdByEmail } from './customerByEmail';
+import type { IdField } from './idField';
+import { fieldError } from './idField';
+import { LOCATOR_MODE, readLocator } from './locators';
 import { pathSegmentProblem } from './paths';
 
-export interface IdField {
-	name: string;
-	label: string;
-	/** The ID goes into the URL path and must fit in one segment. */
-	inPath?: boolean;
-}
+export type { IdField } from './idField';
 
 function asText(value: unknown): string | undefined {
 	if (value === undefined || value === null) return '';
@@ -17,35 +15,56 @@ function asText(value: unknown): string | undefined {
 	return undefined;
 }
 
-/** A required ID parameter of one item, trimmed; a clear error naming the item and the field otherwise. */
-export function requiredId(context: IExecuteFunctions, itemIndex: number, field: IdField): string {
-	const raw = context.getNodeParameter(field.name, itemIndex, '');
+/** The value of an ID field as text, trimmed; empty when unset. */
+function textOf(context: IExecuteFunctions, itemIndex: number, field: IdField, raw: unknown): string {
 	const value = asText(raw);
-	const fail = (problem: string, description: string) =>
-		new NodeOperationError(context.getNode(), `${field.label} ${problem} (item ${itemIndex}, field "${field.name}")`, {
-			itemIndex,
-			description,
-		});
-
 	if (value === undefined) {
-		throw fail(`must be text, not ${Array.isArray(raw) ? 'a list' : typeof raw}`, `Map "${field.label}" to a single ID.`);
-	}
-	if (!value) {
-		throw fail('is empty', `Set "${field.label}", or check that the expression filling it returns a value for this item.`);
-	}
-	if (field.inPath) {
-		const problem = pathSegmentProblem(value);
-		if (problem) throw fail(problem, `"${field.label}" must be an Elastic Path ID.`);
+		const kind = Array.isArray(raw) ? 'a list' : typeof raw;
+		throw fieldError(context, itemIndex, field, `must be text, not ${kind}`, `Map "${field.label}" to a single ID.`);
 	}
 	return value;
 }
 
-/** The trimmed text of a parameter, for describing an item in an error output; never throws. */
-export function idForReport(context: IExecuteFunctions, itemIndex: number, name: string): string | undefined {
+function checkedId(context: IExecuteFunctions, itemIndex: number, field: IdField, value: string): string {
+	if (!value) {
+		throw fieldError(context, itemIndex, field, 'is empty', `Set "${field.label}", or check that the expression filling it returns a value for this item.`);
+	}
+	if (field.inPath) {
+		const problem = pathSegmentProblem(value);
+		if (problem) throw fieldError(context, itemIndex, field, problem, `"${field.label}" must be an Elastic Path ID.`);
+	}
+	return value;
+}
+
+/**
+ * A required ID of one item, trimmed and validated, whatever the parameter holds: a string
+ * (version 1) or a resource locator (version 2: from the list, by ID, or a customer by email,
+ * looked up here). Errors name the item and the field.
+ */
+export async function requiredId(context: IExecuteFunctions, itemIndex: number, field: IdField): Promise<string> {
+	const { mode, value } = readLocator(context.getNodeParameter(field.name, itemIndex, ''));
+	const text = textOf(context, itemIndex, field, value);
+	if (mode === LOCATOR_MODE.email) return await customerIdByEmail(context, itemIndex, field, text);
+	return checkedId(context, itemIndex, field, text);
+}
+
+/** Like `requiredId`, for an optional field: `undefined` when it is empty. */
+export async function optionalId(context: IExecuteFunctions, itemIndex: number, field: IdField): Promise<string | undefined> {
+	const { value } = readLocator(context.getNodeParameter(field.name, itemIndex, ''));
+	if (!textOf(context, itemIndex, field, value)) return undefined;
+	return await requiredId(context, itemIndex, field);
+}
+
+/**
+ * What an ID field held, for describing an item in an error output; never throws. A customer
+ * given by email is reported as `customerEmail`, not as an ID it is not.
+ */
+export function idForReport(context: IExecuteFunctions, itemIndex: number, name: string): IDataObject {
 	try {
-		return asText(context.getNodeParameter(name, itemIndex, ''));
+		const { mode, value } = readLocator(context.getNodeParameter(name, itemIndex, ''));
+		return mode === LOCATOR_MODE.email ? { customerEmail: asText(value) } : { [name]: asText(value) };
 	} catch {
 		// An expression that cannot be evaluated has no value to report; the error item says why it failed.
-		return undefined;
+		return { [name]: undefined };
 	}
 }

@@ -22,6 +22,10 @@ function pathSegment(id: string): string {
 
 export const CARTS_PATH = '/v2/carts';
 
+export const CUSTOMERS_PATH = '/v2/customers';
+
+export const ACCOUNTS_PATH = '/v2/accounts';
+
 export function cartPath(cartId: string): string {
 	return `${CARTS_PATH}/${pathSegment(cartId)}`;
 }
