@@ -158,6 +158,41 @@ function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boole
 }
 
 /**
+ * A redirect would carry the signed headers to wherever it points (n8n 2.x even sends them
+ * across origins by default), so no signed request follows one: `disableFollowRedirect` for
+ * n8n's request options, `followRedirect`/`followAllRedirects` for the legacy ones an HTTP
+ * Request node sends, `sendCredentialsOnCrossOriginRedirect` in case a host ignores the rest.
+ */
+const NO_REDIRECTS = {
+	disableFollowRedirect: true,
+	followRedirect: false,
+	followAllRedirects: false,
+	sendCredentialsOnCrossOriginRedirect: false,
+} as Partial<IHttpRequestOptions>;
+
+/** Where a request goes, from its `url` (n8n's options) or `uri` (the legacy ones), resolved against the API root. */
+function targetOrigin(baseURL: string, requestOptions: IHttpRequestOptions): string | undefined {
+	const target = requestOptions.url ?? (requestOptions as { uri?: unknown }).uri;
+	if (typeof target !== 'string' || !target) return undefined;
+	try {
+		return new URL(target, `${baseURL}/`).origin;
+	} catch {
+		return undefined;
+	}
+}
+
+/** A request signed by the credential goes to the credential's host or nowhere: refused before anything is sent. */
+function refuseOtherOrigin(baseURL: string, requestOptions: IHttpRequestOptions): void {
+	const allowed = new URL(baseURL).origin;
+	const origin = targetOrigin(baseURL, requestOptions);
+	if (origin !== undefined && origin !== allowed) {
+		throw new CredentialSetupError(
+			`Refusing to send Elastic Path credentials to ${origin}: this credential only signs requests to ${allowed}`,
+		);
+	}
+}
+
+/**
  * Signs every request made with the credential (by this node, the credential test, or an
  * HTTP Request node): it points the request at the credential's host (refusing unsafe
  * ones before anything is sent), adds the bearer token, and adds the credential's customer
@@ -179,10 +214,12 @@ export async function authenticateRequest(
 		);
 	}
 
+	refuseOtherOrigin(baseURL, requestOptions);
+
 	const headers: IHttpRequestOptions['headers'] = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
 	for (const [field, header] of Object.entries(ACTING_TOKEN_HEADERS)) {
 		const value = String(credentials[field] ?? '').trim();
 		if (value && !hasHeader(headers, header)) headers[header] = value;
 	}
-	return { ...requestOptions, baseURL, headers };
+	return { ...requestOptions, baseURL, headers, ...NO_REDIRECTS };
 }
