@@ -121,6 +121,7 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 	let attempt = 0;
 	let throttled = 0;
 	let maybeDone = false;
+	let askedWaitMs: number | undefined;
 	for (;;) {
 		attempt++;
 		let sentAt: number;
@@ -142,9 +143,12 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 			}
 		}
 		const decision = decideRetry(result, { attempt, tries: attempt + throttled, maxAttempts, idempotent });
-		if (!decision.retry) break;
+		if (!decision.retry) {
+			askedWaitMs = decision.askedMs;
+			break;
+		}
 		maybeDone ||= mayHaveBeenProcessed(result);
 		await wait(decision.delayMs, session.signal);
 	}
-	throw failureToNodeError(this.getNode(), result, itemIndex, { attempts: attempt, maybeDone });
+	throw failureToNodeError(this.getNode(), result, itemIndex, { attempts: attempt, maybeDone, askedWaitMs });
 }
