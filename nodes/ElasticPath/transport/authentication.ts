@@ -219,6 +219,9 @@ export async function authenticateRequest(
 	const headers: IHttpRequestOptions['headers'] = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
 	for (const [field, header] of Object.entries(ACTING_TOKEN_HEADERS)) {
 		const value = String(credentials[field] ?? '').trim();
+		if (/[\r\n]/.test(value)) {
+			throw new CredentialSetupError(`The credential field "${field}" contains a line break: a token is one line of text`);
+		}
 		if (value && !hasHeader(headers, header)) headers[header] = value;
 	}
 	return { ...requestOptions, baseURL, headers, ...NO_REDIRECTS };

@@ -42,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const cartId = requiredId(this, itemIndex, CART_ID);
 	const options = this.getNodeParameter('options', itemIndex, {}) as DeleteOptions & IDataObject;
 	const { detachFirst, treatNotFoundAsSuccess } = options;
-	const headers = tokenHeaders(options);
+	const headers = tokenHeaders(this, itemIndex, options);
 	if (detachFirst) {
 		return await detachEverything.call(this, itemIndex, cartId, headers, treatNotFoundAsSuccess === true);
 	}

@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const cartId = requiredId(this, itemIndex, CART_ID);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return cartOutput(await readCart.call(this, itemIndex, cartId, tokenHeaders(options)));
+	return cartOutput(await readCart.call(this, itemIndex, cartId, tokenHeaders(this, itemIndex, options)));
 }
 
 export const identify = identifyCart;

@@ -126,7 +126,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		filters: readFilters(this, itemIndex),
 		pairs: options.output === 'cartCustomerPair',
 		limit: returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number),
-		headers: tokenHeaders(options),
+		headers: tokenHeaders(this, itemIndex, options),
 	});
 	if (!cut) return output;
 
