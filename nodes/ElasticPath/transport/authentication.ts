@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOp
 
 import { summarizeErrorBody, titleAndDetail } from './errors';
 import { AccessTokenError, answerOf, classifyFailure, CredentialSetupError, networkWords } from './failure';
+import { redactValue, secretsIn } from './redact';
 
 /** The credential type every request of the node is signed with. */
 export const CREDENTIAL_TYPE = 'elasticPathApi';
@@ -133,7 +134,7 @@ export async function fetchAccessToken(
 		const answered = answerOf(error);
 		const problem = classifyFailure(error);
 		failure = answered
-			? refusal(grant, answered.status, answered.body)
+			? refusal(grant, answered.status, redactValue(answered.body, secretsIn(credentials)))
 			: new AccessTokenError(
 					`No access token from Elastic Path: ${problem.kind === 'network' ? networkWords(problem.code) : 'no answer'}`,
 					'NETWORK',

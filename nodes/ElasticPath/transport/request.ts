@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { failureWithoutSecrets, secretsOfRequest } from './answerSecrets';
 import { CREDENTIAL_TYPE } from './authentication';
 import { failureToNodeError } from './errors';
 import type { Answer, Failure } from './failure';
 import { classifyFailure } from './failure';
+import { redactValue } from './redact';
 import { decideRetry, mayHaveBeenProcessed } from './retry';
 import type { TransportSession } from './session';
 import { sessionFor } from './session';
@@ -138,8 +140,11 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 				// Max Attempts (but a store that keeps refusing still ends the retries).
 				if (++throttled <= MAX_THROTTLED_RETRIES) attempt--;
 			} else if (result.status < 500) session.rate.onAccepted();
-			if (result.status < 300 || call.acceptStatuses?.includes(result.status)) {
-				return { statusCode: result.status, body: result.body };
+			if (result.status < 300) return { statusCode: result.status, body: result.body };
+			if (call.acceptStatuses?.includes(result.status)) {
+				// An accepted error answer is read for an error message: without what the server echoed.
+				const secrets = await secretsOfRequest(this, itemIndex, call.headers);
+				return { statusCode: result.status, body: redactValue(result.body, secrets) };
 			}
 		}
 		const decision = decideRetry(result, { attempt, tries: attempt + throttled, maxAttempts, idempotent });
@@ -150,5 +155,10 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 		maybeDone ||= mayHaveBeenProcessed(result);
 		await wait(decision.delayMs, session.signal);
 	}
-	throw failureToNodeError(this.getNode(), result, itemIndex, { attempts: attempt, maybeDone, askedWaitMs });
+	const secrets = await secretsOfRequest(this, itemIndex, call.headers);
+	throw failureToNodeError(this.getNode(), failureWithoutSecrets(result, secrets), itemIndex, {
+		attempts: attempt,
+		maybeDone,
+		askedWaitMs,
+	});
 }
