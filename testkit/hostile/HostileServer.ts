@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- a test server in plain Node.js; the n8n Cloud rules are for the node */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test server in plain Node.js; the n8n Cloud rules are for the node */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';

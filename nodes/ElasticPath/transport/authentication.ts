@@ -2,7 +2,10 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOp
 
 import { summarizeErrorBody, titleAndDetail } from './errors';
 import { AccessTokenError, answerOf, classifyFailure, CredentialSetupError, networkWords } from './failure';
+import { fingerprint } from './fingerprint';
 import { redactValue, secretsIn } from './redact';
+import type { FetchBounds } from './tokenFlight';
+import { singleTokenFetch } from './tokenFlight';
 
 /** The credential type every request of the node is signed with. */
 export const CREDENTIAL_TYPE = 'elasticPathApi';
@@ -117,7 +120,27 @@ export async function fetchAccessToken(
 	const baseURL = resolveBaseUrl(credentials);
 	const grant = grantOf(credentials);
 	const body = formOf(credentials, grant);
+	return await singleTokenFetch(tokenStoreKey(credentials), async (bounds) =>
+		await requestToken(requester, credentials, { baseURL, grant, body }, bounds),
+	);
+}
 
+/** What tells the stores (and their token fetches) apart: a hash of base URL, grant, client ID and secret. */
+export function tokenStoreKey(credentials: ICredentialDataDecryptedObject): string {
+	return fingerprint(
+		resolveBaseUrl(credentials),
+		String(credentials.authType ?? ''),
+		String(credentials.clientId ?? '').trim(),
+		String(credentials.clientSecret ?? ''),
+	);
+}
+
+async function requestToken(
+	requester: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	{ baseURL, grant, body }: { baseURL: string; grant: Grant; body: string },
+	{ timeoutMs, signal }: FetchBounds,
+): Promise<string> {
 	let answer: unknown;
 	let failure: AccessTokenError | undefined;
 	try {
@@ -128,7 +151,10 @@ export async function fetchAccessToken(
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 			body,
 			json: true,
-			disableFollowRedirect: true,
+			timeout: timeoutMs,
+			// n8n 1.x ignores it: there the timeout ends an abandoned fetch.
+			abortSignal: signal,
+			...NO_REDIRECTS,
 		});
 	} catch (error) {
 		const answered = answerOf(error);

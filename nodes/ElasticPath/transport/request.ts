@@ -7,6 +7,7 @@ import type { Answer, Failure } from './failure';
 import { classifyFailure } from './failure';
 import { redactValue } from './redact';
 import { decideRetry, mayHaveBeenProcessed } from './retry';
+import { asTokenHolder } from './tokenHold';
 import type { TransportSession } from './session';
 import { sessionFor } from './session';
 import { unlessCancelled, wait } from './wait';
@@ -45,7 +46,7 @@ export interface EpccResponse {
 async function sendOnce(
 	context: IExecuteFunctions,
 	request: EpccRequest,
-	options: { renewToken?: boolean; timeoutMs?: number } = {},
+	options: { renewToken?: boolean; timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<Answer | Failure> {
 	const renewToken = options.renewToken ?? false;
 	try {
@@ -59,6 +60,7 @@ async function sendOnce(
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: !renewToken,
 			timeout: options.timeoutMs,
+			abortSignal: options.signal,
 			// The API never redirects; following one would carry the bearer token to another host.
 			disableFollowRedirect: true,
 		})) as IN8nHttpFullResponse;
@@ -78,14 +80,15 @@ const isUnauthorized = (result: Answer | Failure) => result.kind === 'answer' &&
  * the others refused at the same moment wait and then use the new token.
  */
 async function sendRenewingToken(context: IExecuteFunctions, session: TransportSession, call: EpccCall) {
-	const timeoutMs = session.settings.timeoutMs;
-	let result = await sendOnce(context, call, { timeoutMs });
+	const { timeoutMs } = session.settings;
+	const { signal } = session;
+	let result = await sendOnce(context, call, { timeoutMs, signal });
 	if (isUnauthorized(result) && session.renewal) {
 		await session.renewal;
-		result = await sendOnce(context, call, { timeoutMs });
+		result = await sendOnce(context, call, { timeoutMs, signal });
 	}
 	if (isUnauthorized(result)) {
-		const renewal = sendOnce(context, call, { renewToken: true, timeoutMs });
+		const renewal = sendOnce(context, call, { renewToken: true, timeoutMs, signal });
 		session.renewal = renewal;
 		result = await renewal;
 		if (session.renewal === renewal) session.renewal = undefined;
@@ -101,7 +104,7 @@ async function paced(session: TransportSession): Promise<number> {
 /** The first request of an execution goes alone: it fetches the token that the others then use. */
 async function firstAnswerGate(session: TransportSession): Promise<(() => void) | undefined> {
 	if (session.firstAnswer) {
-		await session.firstAnswer;
+		await unlessCancelled(session.firstAnswer, session.signal);
 		return undefined;
 	}
 	let release!: () => void;
@@ -129,7 +132,7 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 		let sentAt: number;
 		try {
 			sentAt = await paced(session);
-			result = await sendRenewingToken(this, session, call);
+			result = await asTokenHolder(this, session, async () => await sendRenewingToken(this, session, call));
 		} finally {
 			releaseOthers?.();
 		}

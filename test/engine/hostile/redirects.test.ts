@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-deprecated-workflow-functions -- HTTP Request nodes still send the legacy request options; this test drives that path */
 import type { IHttpRequestOptions, IRequestOptions } from 'n8n-workflow';
 
 import { HostileServer, issuing } from '../../../testkit/hostile/HostileServer';
