@@ -7,7 +7,7 @@ describe('single-flight token fetches', () => {
 	it('callers that come while a fetch runs take its result: one fetch', async () => {
 		const key = randomUUID();
 		let fetches = 0;
-		const fetch = async () => (fetches++, await new Promise<string>((resolve) => setImmediate(() => resolve('token-1'))));
+		const fetch = async () => (fetches++, await Promise.resolve('token-1'));
 
 		await expect(Promise.all([1, 2, 3].map(async () => await singleTokenFetch(key, fetch)))).resolves.toEqual(['token-1', 'token-1', 'token-1']);
 		expect(fetches).toBe(1);
@@ -35,11 +35,14 @@ describe('single-flight token fetches', () => {
 		const key = randomUUID();
 		const releases = [holdTokenFetches(key, 1000), holdTokenFetches(key, 5000)];
 		let bounds: { timeoutMs: number; signal: AbortSignal } | undefined;
+		let started!: () => void;
+		const fetchStarted = new Promise<void>((resolve) => (started = resolve));
 		const fetching = singleTokenFetch(key, async (given) => {
 			bounds = given;
+			started();
 			return await new Promise<string>((_resolve, reject) => given.signal.addEventListener('abort', () => reject(new Error('aborted'))));
 		});
-		await new Promise((resolve) => setImmediate(resolve));
+		await fetchStarted;
 
 		expect(bounds?.timeoutMs).toBe(5000);
 		releases[0]();
