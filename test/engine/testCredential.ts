@@ -1,8 +1,8 @@
-import { ExecuteContext, RoutingNode } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, INode, INodeType, INodeTypes } from 'n8n-workflow';
-import { createEmptyRunExecutionData, Workflow } from 'n8n-workflow';
+import { RoutingNode } from 'n8n-core';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { additionalDataFor, ElasticPathApi, newCredentialsHelper } from '../../testkit/engine/runWorkflow';
+import { ElasticPathApi } from '../../testkit/engine/runWorkflow';
+import { tempNode } from './tempNode';
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
@@ -17,49 +17,7 @@ export interface CredentialTestResult {
 export async function testCredential(data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
 	const credentialType = new ElasticPathApi();
 	const testRequest = credentialType.test!;
-	const credentialsHelper = newCredentialsHelper({ sessionToken: '', ...data });
-
-	const nodeType: INodeType = {
-		description: {
-			displayName: 'No Operation, do nothing',
-			name: 'n8n-nodes-base.noOp',
-			group: ['organization'],
-			version: 1,
-			description: '',
-			defaults: { name: 'No Operation' },
-			inputs: ['main'],
-			outputs: ['main'],
-			credentials: [{ name: 'elasticPathApi', required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
-		},
-	};
-	const nodeTypes: INodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
-		getKnownTypes: () => ({}),
-	};
-	const node: INode = {
-		id: 'temp',
-		parameters: {},
-		name: 'Temp-Node',
-		type: 'n8n-nodes-base.noOp',
-		typeVersion: 1,
-		position: [0, 0],
-		credentials: { elasticPathApi: { id: 'cred-1', name: 'Elastic Path account' } },
-	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const context = new ExecuteContext(
-		workflow,
-		node,
-		additionalDataFor(credentialsHelper),
-		'internal',
-		createEmptyRunExecutionData(),
-		0,
-		[],
-		{ main: [[{ json: {} }]] },
-		{ node, data: {}, source: null },
-		[],
-	);
+	const { nodeType, context } = tempNode(data, testRequest.request);
 	const routingNode = new RoutingNode(context, nodeType, {
 		id: 'cred-1',
 		name: 'Elastic Path account',

@@ -1,7 +1,6 @@
 import type { INode, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
-const SECRET_PARAMETER = /token/i;
-const REDACTED = '**hidden**';
+import { isSecretField, REDACTED } from '../transport';
 
 function redact(value: NodeParameterValueType, secret: boolean): NodeParameterValueType {
 	if (typeof value === 'string') return secret && value !== '' && !value.startsWith('=') ? REDACTED : value;
@@ -12,7 +11,7 @@ function redact(value: NodeParameterValueType, secret: boolean): NodeParameterVa
 
 function redactParameters(parameters: INodeParameters): INodeParameters {
 	const copy: INodeParameters = {};
-	for (const [name, value] of Object.entries(parameters)) copy[name] = redact(value, SECRET_PARAMETER.test(name));
+	for (const [name, value] of Object.entries(parameters)) copy[name] = redact(value, isSecretField(name));
 	return copy;
 }
 

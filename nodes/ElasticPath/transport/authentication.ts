@@ -2,6 +2,10 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOp
 
 import { summarizeErrorBody, titleAndDetail } from './errors';
 import { AccessTokenError, answerOf, classifyFailure, CredentialSetupError, networkWords } from './failure';
+import { fingerprint } from './fingerprint';
+import { redactValue, secretsIn } from './redact';
+import type { FetchBounds } from './tokenFlight';
+import { singleTokenFetch } from './tokenFlight';
 
 /** The credential type every request of the node is signed with. */
 export const CREDENTIAL_TYPE = 'elasticPathApi';
@@ -116,7 +120,27 @@ export async function fetchAccessToken(
 	const baseURL = resolveBaseUrl(credentials);
 	const grant = grantOf(credentials);
 	const body = formOf(credentials, grant);
+	return await singleTokenFetch(tokenStoreKey(credentials), async (bounds) =>
+		await requestToken(requester, credentials, { baseURL, grant, body }, bounds),
+	);
+}
 
+/** What tells the stores (and their token fetches) apart: a hash of base URL, grant, client ID and secret. */
+export function tokenStoreKey(credentials: ICredentialDataDecryptedObject): string {
+	return fingerprint(
+		resolveBaseUrl(credentials),
+		String(credentials.authType ?? ''),
+		String(credentials.clientId ?? '').trim(),
+		String(credentials.clientSecret ?? ''),
+	);
+}
+
+async function requestToken(
+	requester: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	{ baseURL, grant, body }: { baseURL: string; grant: Grant; body: string },
+	{ timeoutMs, signal }: FetchBounds,
+): Promise<string> {
 	let answer: unknown;
 	let failure: AccessTokenError | undefined;
 	try {
@@ -127,13 +151,16 @@ export async function fetchAccessToken(
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 			body,
 			json: true,
-			disableFollowRedirect: true,
+			timeout: timeoutMs,
+			// n8n 1.x ignores it: there the timeout ends an abandoned fetch.
+			abortSignal: signal,
+			...NO_REDIRECTS,
 		});
 	} catch (error) {
 		const answered = answerOf(error);
 		const problem = classifyFailure(error);
 		failure = answered
-			? refusal(grant, answered.status, answered.body)
+			? refusal(grant, answered.status, redactValue(answered.body, secretsIn(credentials)))
 			: new AccessTokenError(
 					`No access token from Elastic Path: ${problem.kind === 'network' ? networkWords(problem.code) : 'no answer'}`,
 					'NETWORK',
@@ -168,6 +195,41 @@ function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boole
 }
 
 /**
+ * A redirect would carry the signed headers to wherever it points (n8n 2.x even sends them
+ * across origins by default), so no signed request follows one: `disableFollowRedirect` for
+ * n8n's request options, `followRedirect`/`followAllRedirects` for the legacy ones an HTTP
+ * Request node sends, `sendCredentialsOnCrossOriginRedirect` in case a host ignores the rest.
+ */
+const NO_REDIRECTS = {
+	disableFollowRedirect: true,
+	followRedirect: false,
+	followAllRedirects: false,
+	sendCredentialsOnCrossOriginRedirect: false,
+} as Partial<IHttpRequestOptions>;
+
+/** Where a request goes, from its `url` (n8n's options) or `uri` (the legacy ones), resolved against the API root. */
+function targetOrigin(baseURL: string, requestOptions: IHttpRequestOptions): string | undefined {
+	const target = requestOptions.url ?? (requestOptions as { uri?: unknown }).uri;
+	if (typeof target !== 'string' || !target) return undefined;
+	try {
+		return new URL(target, `${baseURL}/`).origin;
+	} catch {
+		return undefined;
+	}
+}
+
+/** A request signed by the credential goes to the credential's host or nowhere: refused before anything is sent. */
+function refuseOtherOrigin(baseURL: string, requestOptions: IHttpRequestOptions): void {
+	const allowed = new URL(baseURL).origin;
+	const origin = targetOrigin(baseURL, requestOptions);
+	if (origin !== undefined && origin !== allowed) {
+		throw new CredentialSetupError(
+			`Refusing to send Elastic Path credentials to ${origin}: this credential only signs requests to ${allowed}`,
+		);
+	}
+}
+
+/**
  * Signs every request made with the credential (by this node, the credential test, or an
  * HTTP Request node): it points the request at the credential's host (refusing unsafe
  * ones before anything is sent), adds the bearer token, and adds the credential's customer
@@ -189,10 +251,15 @@ export async function authenticateRequest(
 		);
 	}
 
+	refuseOtherOrigin(baseURL, requestOptions);
+
 	const headers: IHttpRequestOptions['headers'] = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
 	for (const [field, header] of Object.entries(ACTING_TOKEN_HEADERS)) {
 		const value = String(credentials[field] ?? '').trim();
+		if (/[\r\n]/.test(value)) {
+			throw new CredentialSetupError(`The credential field "${field}" contains a line break: a token is one line of text`);
+		}
 		if (value && !hasHeader(headers, header)) headers[header] = value;
 	}
-	return { ...requestOptions, baseURL, headers };
+	return { ...requestOptions, baseURL, headers, ...NO_REDIRECTS };
 }

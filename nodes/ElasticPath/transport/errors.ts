@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Failure } from './failure';
 import { networkWords } from './failure';
+import { MAX_RETRY_AFTER_MS } from './retry';
 import type { EpccResponse } from './request';
 
 /** What an Elastic Path error answer says, from whatever body came back (JSON:API, other JSON, HTML, text or nothing). */
@@ -88,6 +89,11 @@ function hintFor(status: number): string | undefined {
 	return undefined;
 }
 
+function waitTooLong(askedWaitMs: number): string {
+	const seconds = Math.ceil(askedWaitMs / 1000);
+	return `and asked to wait ${seconds} s before trying again: more than the ${MAX_RETRY_AFTER_MS / 1000} s the node waits at most`;
+}
+
 /**
  * The error for an HTTP error answer, from its status and body: "Elastic Path answered 404: Not
  * Found: Cart not found", then `hint`, the request ID and `tried` as its description.
@@ -97,7 +103,7 @@ function answerToNodeError(
 	status: number,
 	body: unknown,
 	itemIndex: number,
-	{ hint, tried = '' }: { hint?: string; tried?: string } = {},
+	{ hint, tried = '', askedWaitMs }: { hint?: string; tried?: string; askedWaitMs?: number } = {},
 ): NodeApiError {
 	const answer = summarizeErrorBody(body);
 	const { title, detail, requestId } = answer;
@@ -107,8 +113,9 @@ function answerToNodeError(
 	if (detail) summary.detail = detail;
 	if (requestId) summary.requestId = requestId;
 	const description = [hint, requestId ? `Request ID: ${requestId}` : undefined, tried.trim()].filter(Boolean).join(' ');
+	const answered = `Elastic Path answered ${status}${said ? `: ${said}` : ' with no error details'}`;
 	return new NodeApiError(node, summary, {
-		message: `Elastic Path answered ${status}${said ? `: ${said}` : ' with no error details'}`,
+		message: askedWaitMs === undefined ? answered : `${answered}, ${waitTooLong(askedWaitMs)}`,
 		description: description || undefined,
 		httpCode: String(status),
 		itemIndex,
@@ -124,7 +131,7 @@ export function failureToNodeError(
 	node: INode,
 	failure: Failure,
 	itemIndex: number,
-	{ attempts = 1, maybeDone = false }: { attempts?: number; maybeDone?: boolean } = {},
+	{ attempts = 1, maybeDone = false, askedWaitMs }: { attempts?: number; maybeDone?: boolean; askedWaitMs?: number } = {},
 ): NodeApiError | NodeOperationError {
 	const tried =
 		(attempts > 1 ? ` Gave up after ${attempts} attempts.` : '') +
@@ -151,7 +158,7 @@ export function failureToNodeError(
 				itemIndex,
 			});
 		case 'answer':
-			return answerToNodeError(node, failure.status, failure.body, itemIndex, { hint: hintFor(failure.status), tried });
+			return answerToNodeError(node, failure.status, failure.body, itemIndex, { hint: hintFor(failure.status), tried, askedWaitMs });
 	}
 }
 

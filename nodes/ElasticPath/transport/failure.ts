@@ -7,7 +7,7 @@
 export type Failure =
 	| { kind: 'answer'; status: number; headers: Record<string, unknown>; body: unknown }
 	| { kind: 'network'; code: string }
-	/** `reason` is the token endpoint's HTTP status, or NETWORK, INVALID (no token in the answer) or CONFIG. */
+	/** `reason` is the token endpoint's HTTP status, or NETWORK, INVALID (no token in the answer), CONFIG or BACKOFF. */
 	| { kind: 'token'; status?: number; reason: string; message: string }
 	| { kind: 'config'; message: string };
 
@@ -37,7 +37,8 @@ export class AccessTokenError extends Error {
 
 	readonly errorCode: string;
 
-	constructor(message: string, status: number | 'NETWORK' | 'INVALID' | 'CONFIG') {
+	/** BACKOFF: not sent, the token endpoint failed several times in a row and is given time. */
+	constructor(message: string, status: number | 'NETWORK' | 'INVALID' | 'CONFIG' | 'BACKOFF') {
 		super(message);
 		this.errorCode = `${TOKEN_ERROR_PREFIX}${status}`;
 	}

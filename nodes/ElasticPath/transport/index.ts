@@ -4,6 +4,7 @@
  */
 export { ACTING_TOKEN_HEADERS, authenticateRequest, CREDENTIAL_TYPE, fetchAccessToken } from './authentication';
 export { answerError, summarizeErrorBody, titleAndDetail } from './errors';
+export { isSecretField, REDACTED } from './redact';
 export type { EpccResponse, RequestContext } from './request';
 export { epccRequest, epccRequestOnce } from './request';
 export { sessionFor } from './session';

@@ -1,15 +1,18 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse, INode } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse, INode } from 'n8n-workflow';
 
+import { failureWithoutSecrets, secretsOfRequest } from './answerSecrets';
 import { CREDENTIAL_TYPE } from './authentication';
 import { failureToNodeError } from './errors';
 import type { Answer, Failure } from './failure';
 import { classifyFailure } from './failure';
-import { decideRetry, mayHaveBeenProcessed } from './retry';
+import { redactValue } from './redact';
 import type { Pacer } from './pacing';
+import { decideRetry, mayHaveBeenProcessed } from './retry';
 import type { TransportSession } from './session';
 import { pacerFor, sessionFor } from './session';
 import type { SendTicket } from './storeRate';
-import { wait } from './wait';
+import { asTokenHolder } from './tokenHold';
+import { unlessCancelled, wait } from './wait';
 
 interface EpccRequest {
 	method: IHttpRequestMethods;
@@ -37,6 +40,7 @@ interface EpccCall extends EpccRequest {
  */
 export interface RequestContext {
 	getNode(): INode;
+	getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject>;
 	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'>;
 }
 
@@ -54,7 +58,7 @@ export interface EpccResponse {
 async function sendOnce(
 	context: RequestContext,
 	request: EpccRequest,
-	options: { renewToken?: boolean; timeoutMs?: number } = {},
+	options: { renewToken?: boolean; timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<Answer | Failure> {
 	const renewToken = options.renewToken ?? false;
 	try {
@@ -68,6 +72,7 @@ async function sendOnce(
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: !renewToken,
 			timeout: options.timeoutMs,
+			abortSignal: options.signal,
 			// The API never redirects; following one would carry the bearer token to another host.
 			disableFollowRedirect: true,
 		})) as IN8nHttpFullResponse;
@@ -87,14 +92,15 @@ const isUnauthorized = (result: Answer | Failure) => result.kind === 'answer' &&
  * the others refused at the same moment wait and then use the new token.
  */
 async function sendRenewingToken(context: IExecuteFunctions, session: TransportSession, call: EpccCall) {
-	const timeoutMs = session.settings.timeoutMs;
-	let result = await sendOnce(context, call, { timeoutMs });
+	const { timeoutMs } = session.settings;
+	const { signal } = session;
+	let result = await sendOnce(context, call, { timeoutMs, signal });
 	if (isUnauthorized(result) && session.renewal) {
 		await session.renewal;
-		result = await sendOnce(context, call, { timeoutMs });
+		result = await sendOnce(context, call, { timeoutMs, signal });
 	}
 	if (isUnauthorized(result)) {
-		const renewal = sendOnce(context, call, { renewToken: true, timeoutMs });
+		const renewal = sendOnce(context, call, { renewToken: true, timeoutMs, signal });
 		session.renewal = renewal;
 		result = await renewal;
 		if (session.renewal === renewal) session.renewal = undefined;
@@ -112,7 +118,7 @@ async function paced(context: IExecuteFunctions, session: TransportSession): Pro
 /** The first request of an execution goes alone: it fetches the token that the others then use. */
 async function firstAnswerGate(session: TransportSession): Promise<(() => void) | undefined> {
 	if (session.firstAnswer) {
-		await session.firstAnswer;
+		await unlessCancelled(session.firstAnswer, session.signal);
 		return undefined;
 	}
 	let release!: () => void;
@@ -134,13 +140,14 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 	let attempt = 0;
 	let throttled = 0;
 	let maybeDone = false;
+	let askedWaitMs: number | undefined;
 	for (;;) {
 		attempt++;
 		let pacer: Pacer;
 		let ticket: SendTicket;
 		try {
 			[pacer, ticket] = await paced(this, session);
-			result = await sendRenewingToken(this, session, call);
+			result = await asTokenHolder(this, session, async () => await sendRenewingToken(this, session, call));
 		} finally {
 			releaseOthers?.();
 		}
@@ -151,16 +158,27 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 				// Max Attempts (but a store that keeps refusing still ends the retries).
 				if (++throttled <= MAX_THROTTLED_RETRIES) attempt--;
 			} else if (result.status < 500) pacer.rate.accepted(ticket);
-			if (result.status < 300 || call.acceptStatuses?.includes(result.status)) {
-				return { statusCode: result.status, body: result.body };
+			if (result.status < 300) return { statusCode: result.status, body: result.body };
+			if (call.acceptStatuses?.includes(result.status)) {
+				// An accepted error answer is read for an error message: without what the server echoed.
+				const secrets = await secretsOfRequest(this, itemIndex, call.headers);
+				return { statusCode: result.status, body: redactValue(result.body, secrets) };
 			}
 		}
 		const decision = decideRetry(result, { attempt, tries: attempt + throttled, maxAttempts, idempotent });
-		if (!decision.retry) break;
+		if (!decision.retry) {
+			askedWaitMs = decision.askedMs;
+			break;
+		}
 		maybeDone ||= mayHaveBeenProcessed(result);
 		await wait(decision.delayMs, session.signal);
 	}
-	throw failureToNodeError(this.getNode(), result, itemIndex, { attempts: attempt, maybeDone });
+	const secrets = await secretsOfRequest(this, itemIndex, call.headers);
+	throw failureToNodeError(this.getNode(), failureWithoutSecrets(result, secrets), itemIndex, {
+		attempts: attempt,
+		maybeDone,
+		askedWaitMs,
+	});
 }
 
 /**
@@ -173,5 +191,5 @@ export async function epccRequestOnce(context: RequestContext, call: EpccCall): 
 	if (result.kind === 'answer' && (result.status < 300 || call.acceptStatuses?.includes(result.status))) {
 		return { statusCode: result.status, body: result.body };
 	}
-	throw failureToNodeError(context.getNode(), result, 0);
+	throw failureToNodeError(context.getNode(), failureWithoutSecrets(result, await secretsOfRequest(context, 0, call.headers)), 0);
 }

@@ -3,9 +3,14 @@ import type { Failure } from './failure';
 interface RetryDecision {
 	retry: boolean;
 	/** Why not, or what is retried (for counting). */
-	reason: 'success' | 'throttled' | 'unavailable' | 'network' | 'fatal' | 'unsafe' | 'exhausted';
+	reason: 'success' | 'throttled' | 'unavailable' | 'network' | 'fatal' | 'unsafe' | 'exhausted' | 'wait-too-long';
 	delayMs: number;
+	/** With `wait-too-long`: the wait the server asked for, in ms. */
+	askedMs?: number;
 }
+
+/** The longest `Retry-After` the node honours; a server asking for more fails the item at once. */
+export const MAX_RETRY_AFTER_MS = 60_000;
 
 const BASE_DELAY_MS = 250;
 const MAX_DELAY_MS = 20_000;
@@ -68,6 +73,10 @@ export function decideRetry(failure: Failure, context: RetryContext): RetryDecis
 	if (failure.kind === 'answer') {
 		if (failure.status < 300) return { retry: false, reason: 'success', delayMs: 0 };
 		const retryAfter = retryAfterMs(failure.headers, context.now);
+		const retryable = NOT_PROCESSED.has(failure.status) || (MAYBE_PROCESSED.has(failure.status) && idempotent);
+		if (retryable && retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
+			return { retry: false, reason: 'wait-too-long', delayMs: 0, askedMs: retryAfter };
+		}
 		if (NOT_PROCESSED.has(failure.status)) {
 			return wait(failure.status === 429 ? 'throttled' : 'unavailable', retryAfter);
 		}

@@ -25,10 +25,14 @@ export async function unlessCancelled<T>(promise: Promise<T>, signal?: AbortSign
 	}
 }
 
+/** Node.js fires a timer set past this (2^31 - 1 ms, about 24.8 days) after 1 ms. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 /** Waits `ms` with n8n's own timers (n8n Cloud rules), ending early with an error on cancellation. */
 export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
 	if (signal?.aborted) throw cancelled();
-	if (ms <= 0) return;
+	if (!(ms > 0)) return;
+	ms = Math.min(ms, LONGEST_TIMER_MS);
 	if (sleepWithAbort && signal) return await sleepWithAbort(ms, signal);
 	await unlessCancelled(workflow.sleep(ms), signal);
 }

@@ -5,7 +5,10 @@ import type { Answer } from '../../../testkit/emulator/jsonapi';
 export type Outcome =
 	/** Every item succeeds (after retries or a token renewal). */
 	| { kind: 'success' }
-	/** The middle item fails with this message (an error item, or the node's error without Continue On Fail). */
+	/**
+	 * The middle item fails with this message (an error item, or the node's error without Continue
+	 * On Fail): the exact text, or a matcher where it holds what a server echoed.
+	 */
 	| { kind: 'error'; message: string; httpCode?: string; description?: string }
 	/** The token could not be had: the first item fails, and so does every other (each tries again). */
 	| { kind: 'token-error'; message: string };

@@ -80,3 +80,23 @@ describe('backoff of repeated 429s', () => {
 		expect(upTo(4)).toBe(1998);
 	});
 });
+
+describe('the Retry-After cap', () => {
+	it('waits what the server asks, up to 60 s', () => {
+		expect(decideRetry(answer(429, { 'Retry-After': '60' }), context)).toEqual({ retry: true, reason: 'throttled', delayMs: 60_000 });
+	});
+
+	it.each(['61', '3600', '9999999999'])('refuses Retry-After: %s at once, with the wait asked for', (seconds) => {
+		expect(decideRetry(answer(503, { 'Retry-After': seconds }), context)).toEqual({
+			retry: false,
+			reason: 'wait-too-long',
+			delayMs: 0,
+			askedMs: Number(seconds) * 1000,
+		});
+	});
+
+	it('does not judge the wait of an answer that is not retried anyway', () => {
+		expect(decideRetry(answer(502, { 'Retry-After': '3600' }), { ...context, idempotent: false }).reason).toBe('unsafe');
+		expect(decideRetry(answer(400, { 'Retry-After': '3600' }), context).reason).toBe('fatal');
+	});
+});

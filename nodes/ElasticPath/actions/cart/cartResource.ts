@@ -31,10 +31,22 @@ export function timestampOf(cart: EpccCart, name: CartTimestamp): number | undef
 }
 
 /**
+ * An output of the node: `own` (its IDs), then what Elastic Path answered, with `own` winning
+ * over same-named fields of the answer (a cleanup that deletes `{{ $json.cartId }}` must not
+ * act on a cart the answer names), and still first in the item.
+ */
+export function withOwnFields(own: IDataObject, answered: IDataObject): IDataObject {
+	return { ...own, ...answered, ...own };
+}
+
+/**
  * The cart as output: `cartId` (as in every output of the node, so the next node maps
  * `{{ $json.cartId }}` whatever produced the item), the API's fields, and its customer and
  * account IDs read from `relationships`.
  */
 export function cartOutput(cart: EpccCart): IDataObject {
-	return { cartId: cart.id, ...cart, customerIds: relatedIds(cart, 'customers'), accountIds: relatedIds(cart, 'accounts') };
+	return withOwnFields(
+		{ cartId: cart.id },
+		{ ...cart, customerIds: relatedIds(cart, 'customers'), accountIds: relatedIds(cart, 'accounts') },
+	);
 }

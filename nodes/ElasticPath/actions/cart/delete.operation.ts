@@ -43,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const cartId = await requiredId(this, itemIndex, CART_ID);
 	const options = this.getNodeParameter('options', itemIndex, {}) as DeleteOptions & IDataObject;
 	const { detachFirst, treatNotFoundAsSuccess } = options;
-	const headers = tokenHeaders(options);
+	const headers = tokenHeaders(this, itemIndex, options);
 	// Version 2 says what happened, as n8n's guidelines ask of deleting operations: { deleted: true }.
 	const said: IDataObject = isVersion2(this) ? { deleted: true } : {};
 	if (detachFirst) {

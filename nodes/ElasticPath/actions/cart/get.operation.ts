@@ -28,7 +28,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const cartId = await requiredId(this, itemIndex, CART_ID);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const cart = await readCart.call(this, itemIndex, cartId, tokenHeaders(options));
+	const cart = await readCart.call(this, itemIndex, cartId, tokenHeaders(this, itemIndex, options));
 	return wantsSimplified(this, itemIndex) ? simplifiedCart(cart) : cartOutput(cart);
 }
 

@@ -143,7 +143,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		pairs: options.output === 'cartCustomerPair',
 		simplify: wantsSimplified(this, itemIndex),
 		limit: itemLimit(this, itemIndex),
-		headers: tokenHeaders(options),
+		headers: tokenHeaders(this, itemIndex, options),
 	});
 	if (!cut) return output;
 

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { answerError, epccRequest, summarizeErrorBody, titleAndDetail } from '../../transport';
 import { CARTS_PATH } from '../shared/paths';
 import type { EpccCart } from './cartResource';
-import { asCart, cartOutput, relatedIds, timestampOf } from './cartResource';
+import { asCart, cartOutput, relatedIds, timestampOf, withOwnFields } from './cartResource';
 import type { CartFilters } from './filters';
 import { matchesFilters } from './filters';
 import { simplifiedCart } from './simplify';
@@ -19,7 +19,7 @@ function outputsFor(cart: EpccCart, { pairs, simplify, filters }: Wanted): IData
 	if (!pairs) return [fields];
 	// Filtered by customer, only that customer's pair: removing the others is not what was asked.
 	const customers = customerId ? [customerId] : relatedIds(cart, 'customers');
-	return customers.map((id) => ({ cartId: cart.id, customerId: id, ...fields }));
+	return customers.map((id) => withOwnFields({ cartId: cart.id, customerId: id }, fields));
 }
 
 interface Cut {

@@ -106,7 +106,7 @@ export function associationOperation(kind: AssociationKind, operation: Associati
 				method: operation === 'create' ? 'POST' : 'DELETE',
 				path: cartRelationshipPath(cartId, kind.relationship),
 				body: relationshipBody(kind.type, relatedId),
-				headers: tokenHeaders(options),
+				headers: tokenHeaders(this, itemIndex, options),
 				acceptStatuses: operation === 'delete' && options.treatNotFoundAsSuccess === true ? [404] : [],
 				// Adding a customer or account already on the cart answers 204 and changes nothing, so
 				// sending the add twice (after a reset or a timeout that hid the first answer) is harmless.

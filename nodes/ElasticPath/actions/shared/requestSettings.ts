@@ -17,7 +17,7 @@ export const requestSettingsDescription: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 5,
 			description:
-				'Tries per request when Elastic Path is rate limiting (429), unavailable (502, 503, 504) or the connection fails. Other errors are never retried.',
+				'Tries per request when Elastic Path is rate limiting (429), unavailable (502, 503, 504) or the connection fails. Other errors are never retried. A Retry-After of up to 60 seconds is honoured; a longer one fails the item at once.',
 		},
 		{
 			displayName: 'Max Concurrency',
