@@ -12,9 +12,33 @@ const BURST_SECONDS = 0.02;
 /** The longest the pacer sleeps before looking at the rate again: it moves while requests wait. */
 const MAX_PAUSE_MS = 50;
 
-interface Waiter {
-	grant: (ticket: SendTicket) => void;
+interface Waiter<T> {
+	grant: (value: T) => void;
 	refuse: (error: Error) => void;
+}
+
+/** Joins `queue`; the waiter leaves it, rejected, if `signal` aborts before it is granted. */
+async function enqueue<T>(queue: Array<Waiter<T>>, signal?: AbortSignal): Promise<T> {
+	return await new Promise<T>((resolve, reject) => {
+		const onAbort = () => {
+			const index = queue.indexOf(waiter);
+			if (index >= 0) queue.splice(index, 1);
+			reject(cancelled());
+		};
+		const settle = () => signal?.removeEventListener('abort', onAbort);
+		const waiter: Waiter<T> = {
+			grant: (value) => {
+				settle();
+				resolve(value);
+			},
+			refuse: (error) => {
+				settle();
+				reject(error);
+			},
+		};
+		signal?.addEventListener('abort', onAbort, { once: true });
+		queue.push(waiter);
+	});
 }
 
 /**
@@ -26,7 +50,7 @@ interface Waiter {
  * once to everything that waits; a waiter whose execution is cancelled leaves the queue.
  */
 export class Pacer {
-	private readonly queue: Waiter[] = [];
+	private readonly queue: Array<Waiter<SendTicket>> = [];
 
 	/** Send times over the last second. */
 	private readonly sent: number[] = [];
@@ -74,23 +98,9 @@ export class Pacer {
 		this.rate.tick();
 		if (this.queue.length === 0 && this.waitMs() === 0) return this.take();
 		this.rate.notePaced();
-		return await new Promise<SendTicket>((resolve, reject) => {
-			const onAbort = () => {
-				const index = this.queue.indexOf(waiter);
-				if (index >= 0) this.queue.splice(index, 1);
-				reject(cancelled());
-			};
-			const waiter: Waiter = {
-				grant: (ticket) => {
-					signal?.removeEventListener('abort', onAbort);
-					resolve(ticket);
-				},
-				refuse: reject,
-			};
-			signal?.addEventListener('abort', onAbort, { once: true });
-			this.queue.push(waiter);
-			if (!this.pumping) void this.pump();
-		});
+		const granted = enqueue(this.queue, signal);
+		if (!this.pumping) void this.pump();
+		return await granted;
 	}
 
 	private async pump(): Promise<void> {
@@ -123,7 +133,7 @@ export class Pacer {
 export class RequestCap {
 	private readonly sent: number[] = [];
 
-	private readonly queue: Array<() => void> = [];
+	private readonly queue: Array<Waiter<void>> = [];
 
 	private pumping = false;
 
@@ -149,20 +159,9 @@ export class RequestCap {
 			this.sent.push(this.now());
 			return;
 		}
-		await new Promise<void>((resolve, reject) => {
-			const onAbort = () => {
-				const index = this.queue.indexOf(go);
-				if (index >= 0) this.queue.splice(index, 1);
-				reject(cancelled());
-			};
-			const go = () => {
-				signal?.removeEventListener('abort', onAbort);
-				resolve();
-			};
-			signal?.addEventListener('abort', onAbort, { once: true });
-			this.queue.push(go);
-			if (!this.pumping) void this.pump();
-		});
+		const granted = enqueue(this.queue, signal);
+		if (!this.pumping) void this.pump();
+		await granted;
 	}
 
 	private async pump(): Promise<void> {
@@ -172,7 +171,7 @@ export class RequestCap {
 				const wait = this.waitMs();
 				if (wait === 0) {
 					this.sent.push(this.now());
-					this.queue.shift()!();
+					this.queue.shift()!.grant();
 				} else await this.pause(Math.max(1, wait));
 			}
 		} finally {
