@@ -114,7 +114,7 @@ describe('npm run release, in a throw-away repository', () => {
 	});
 
 	it('refuses when the tests fail, and changes nothing', () => {
-		expectRefused('patch', 'node -e "process.exit(3)"', /`node -e "process.exit\(3\)"` failed \(exit code 3\): nothing was released/);
+		expectRefused('patch', 'node -e "process.exitCode = 3"', /`node -e "process.exitCode = 3"` failed \(exit code 3\): nothing was released/);
 		expect(read('CHANGELOG.md')).toBe(CHANGELOG);
 	});
 
