@@ -30,8 +30,10 @@ export const TUNING = {
 	holdRequests: 40,
 	holdPerRefusal: 50,
 	holdMax: 150,
-	/** ...but never longer than this: at a low rate that many requests would take seconds to reclaim what others freed. */
+	/** ...but no longer than this: at a low rate that many requests would take seconds to reclaim what others freed... */
 	holdMaxMs: 2000,
+	/** ...unless the store is slow: then at least as long as this many requests take at the highest rate it accepted from us (4 s at 25/s), since each probe costs a refusal or two whatever the rate. */
+	holdHighRequests: 100,
 	/** ...then probe for freed capacity: base + gain·t³ requests per second, t in seconds (slow at first, fast later). */
 	probeGain: 10,
 	/** While a fixed window stays shut after a cut: one request every 100 ms until one passes. */
@@ -47,7 +49,9 @@ export const TUNING = {
 	/** Later cuts trust what passed in the last second down to this share of the level. */
 	cutFloor: 0.8,
 	/** Refusals in a row that make a cut even where the store accepted as many of ours just before. */
-	cutStreak: 2,
+	cutStreak: 3,
+	/** Refusals of the held rate (after a cut or a probe) that mark a store refusing at random: a lone refusal no longer ends a probe. */
+	noisyHold: 3,
 	minRate: 1,
 };
 
@@ -71,7 +75,9 @@ interface Cut {
  * requests the store had counted in the second before), which is what a windowed limit
  * compares with its quota. After a cut the rate comes back to just under that level, holds,
  * then probes for freed capacity slowly at first and fast later (as CUBIC does), so that
- * capacity another client frees is reclaimed within seconds. A cut is checked against the
+ * capacity another client frees is reclaimed within seconds. A refused probe goes back to
+ * the held rate without a cut: alone at a store's limit, probing costs a refusal or two per
+ * hold, and a hold lasts at least 100 requests' worth. A cut is checked against the
  * answers that follow it: if refusals go on at the lower rate, they were noise (a busy store
  * refusing at random), the cut is undone and such a share is ignored from then on.
  */
@@ -115,11 +121,17 @@ export class StoreRate {
 
 	private checking?: Cut;
 
+	/** Refusals since the last cut or probe, before probing began: at a rate the store should have had room for. */
+	private refusedBelowProbe = 0;
+
 	private readonly sends: SendTicket[] = [];
 
 	private readonly answers: SendTicket[] = [];
 
 	private lastUsedAt: number;
+
+	/** The highest level the store has accepted from us. */
+	private highest = TUNING.initialRate;
 
 	constructor(private readonly now: () => number = () => Date.now()) {
 		this.phaseAt = now();
@@ -157,6 +169,7 @@ export class StoreRate {
 	accepted(ticket: SendTicket): void {
 		const now = this.answer(ticket, 'accepted');
 		this.acceptedSinceCut++;
+		this.highest = Math.max(this.highest, ticket.level);
 		this.refusedInARow = 0;
 		if (this.shutSince !== undefined && ticket.sentAt >= this.shutSince) this.shutSince = undefined;
 		this.grow(now);
@@ -176,7 +189,16 @@ export class StoreRate {
 		const streak = this.streak;
 		const sinceHold = this.answers.filter((answer) => answer.sentAt >= this.holdUntil);
 		const share = sinceHold.filter((answer) => answer.outcome === 'throttled').length / Math.max(1, sinceHold.length);
-		if (this.noise > 0 && share <= this.noise * 1.5 + 0.01) return false;
+		const noisy = this.noise > 0 && share <= this.noise * 1.5 + 0.01;
+		if (this.phase !== 'probe') this.refusedBelowProbe++;
+		// A probe above the held rate has found the limit: back to the held rate. Unless the store refused
+		// the held rate too, again and again (it refuses at random): then only a run of refusals tells the limit.
+		const lone = streak < 2 && (noisy || this.refusedBelowProbe >= TUNING.noisyHold);
+		if (this.phase === 'probe' && ticket.sentAt >= this.phaseAt && this.rate > this.base && !lone) {
+			this.endProbe(now);
+			return true;
+		}
+		if (noisy) return false;
 		// A lone refusal at a level the store has just accepted is not a limit: a busy store's noise.
 		// Over a limit, refusals come in runs.
 		// In slow start every level is new, so only a run tells a limit from noise.
@@ -237,7 +259,8 @@ export class StoreRate {
 				return;
 			}
 			case 'hold':
-				if (age >= TUNING.holdMs && (this.acceptedSinceCut >= this.holdFor || age >= TUNING.holdMaxMs)) {
+				const slowStore = (TUNING.holdHighRequests * 1000) / this.highest;
+				if (age >= Math.max(TUNING.holdMs, slowStore) && (this.acceptedSinceCut >= this.holdFor || age >= TUNING.holdMaxMs)) {
 					this.enter('probe', now);
 					this.base = this.rate;
 				}
@@ -255,6 +278,17 @@ export class StoreRate {
 	private enter(phase: Phase, now: number): void {
 		this.phase = phase;
 		this.phaseAt = now;
+	}
+
+	/** A probe was refused: the held rate was the most the store had room for; hold it again, no cut. */
+	private endProbe(now: number): void {
+		this.rate = this.base;
+		this.refusedBelowProbe = 0;
+		this.enter('hold', now);
+		this.holdUntil = now;
+		this.acceptedSinceCut = 0;
+		this.refusalsThisEpisode = 1;
+		this.holdFor = Math.max(TUNING.holdRequests, TUNING.holdPerRefusal);
 	}
 
 	/** The store refused at `level`: settle just under it. */
@@ -277,6 +311,7 @@ export class StoreRate {
 		this.acceptedSinceCut = 0;
 		this.refusalsThisEpisode = 1;
 		this.holdFor = Math.max(TUNING.holdRequests, TUNING.holdPerRefusal);
+		this.refusedBelowProbe = 0;
 		this.checking = { at: now, undo, refusedShare, answers: 0, refused: 0, inARow: false, run: 0 };
 	}
 

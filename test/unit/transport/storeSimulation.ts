@@ -109,8 +109,12 @@ export async function execution(
 	clock: VirtualClock,
 	store: SimulatedStore,
 	pacer: Pacer,
-	options: { who: string; items: number; random: () => number },
+	options: { who: string; items: number; random: () => number; jitterMs?: number },
 ): Promise<{ start: number; end: number }> {
+	// A real request reaches the store a little after it leaves, and its answer takes a little longer or shorter.
+	const jitter = async () => {
+		if (options.jitterMs) await clock.sleep(options.random() * options.jitterMs);
+	};
 	const start = clock.now();
 	let next = 0;
 	const worker = async () => {
@@ -118,8 +122,10 @@ export async function execution(
 			next++;
 			for (let tries = 1; ; tries++) {
 				const ticket = await pacer.acquire();
+				await jitter();
 				const accepted = store.handle(options.who);
 				await clock.sleep(40);
+				await jitter();
 				if (accepted) {
 					pacer.rate.accepted(ticket);
 					break;
