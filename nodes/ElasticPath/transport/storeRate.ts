@@ -31,11 +31,17 @@ export const TUNING = {
 	holdPerRefusal: 50,
 	holdMax: 150,
 	/** ...but no longer than this: at a low rate that many requests would take seconds to reclaim what others freed... */
-	holdMaxMs: 2000,
+	holdMaxMs: 1500,
 	/** ...unless the store is slow: then at least as long as this many requests take at the highest rate it accepted from us (4 s at 25/s), since each probe costs a refusal or two whatever the rate. */
 	holdHighRequests: 100,
 	/** ...then probe for freed capacity: base + gain·t³ requests per second, t in seconds (slow at first, fast later). */
-	probeGain: 10,
+	probeGain: 15,
+	/** A refused probe raises the held rate by at most this factor, towards what the store accepted of ours in the second before... */
+	probeStep: 1.03,
+	/** ...unless that was this much more than the held rate: the probe found freed capacity, and it cuts to just under what it found. */
+	probeFound: 1.5,
+	/** A step up that the store then refuses is undone, and caps later steps at this share of it. */
+	stepBack: 0.99,
 	/** While a fixed window stays shut after a cut: one request every 100 ms until one passes. */
 	trickleRate: 10,
 	/** Refusals before this many answers are strays: too little is known to call them a limit. */
@@ -50,6 +56,8 @@ export const TUNING = {
 	cutFloor: 0.8,
 	/** Refusals in a row that make a cut even where the store accepted as many of ours just before. */
 	cutStreak: 3,
+	/** Refusals in a row that make a cut at a level the store has not accepted lately. */
+	newLevelStreak: 2,
 	/** Refusals of the held rate (after a cut or a probe) that mark a store refusing at random: a lone refusal no longer ends a probe. */
 	noisyHold: 3,
 	minRate: 1,
@@ -124,6 +132,12 @@ export class StoreRate {
 	/** Refusals since the last cut or probe, before probing began: at a rate the store should have had room for. */
 	private refusedBelowProbe = 0;
 
+	/** The last step up of the held rate after a refused probe, undone if the store refuses the new rate. */
+	private step?: { from: number; to: number };
+
+	/** How high steps may raise the held rate: under one that was refused. */
+	private stepCap = Infinity;
+
 	private readonly sends: SendTicket[] = [];
 
 	private readonly answers: SendTicket[] = [];
@@ -191,11 +205,21 @@ export class StoreRate {
 		const share = sinceHold.filter((answer) => answer.outcome === 'throttled').length / Math.max(1, sinceHold.length);
 		const noisy = this.noise > 0 && share <= this.noise * 1.5 + 0.01;
 		if (this.phase !== 'probe') this.refusedBelowProbe++;
+		if (this.step && this.phase === 'hold' && this.noise === 0) {
+			// The step up was one too many (fixed windows overstate what the store accepted): back down, and no higher again.
+			this.stepCap = this.step.to * TUNING.stepBack;
+			this.base = this.rate = this.step.from;
+			this.step = undefined;
+			return true;
+		}
 		// A probe above the held rate has found the limit: back to the held rate. Unless the store refused
 		// the held rate too, again and again (it refuses at random): then only a run of refusals tells the limit.
 		const lone = streak < 2 && (noisy || this.refusedBelowProbe >= TUNING.noisyHold);
 		if (this.phase === 'probe' && ticket.sentAt >= this.phaseAt && this.rate > this.base && !lone) {
-			this.endProbe(now);
+			const accepted = this.acceptedBefore(ticket);
+			// Well above the held rate, the probe found capacity others freed: settle under it as after any limit.
+			if (accepted >= this.base * TUNING.probeFound) this.cut(now, ticket.level, share);
+			else this.endProbe(now, accepted);
 			return true;
 		}
 		if (noisy) return false;
@@ -203,6 +227,7 @@ export class StoreRate {
 		// Over a limit, refusals come in runs.
 		// In slow start every level is new, so only a run tells a limit from noise.
 		if (streak < TUNING.cutStreak && (this.phase === 'start' || this.acceptedAtLevel(ticket))) return false;
+		if (streak < TUNING.newLevelStreak) return false;
 		this.cut(now, ticket.level, share);
 		return true;
 	}
@@ -218,6 +243,11 @@ export class StoreRate {
 		if (recent.length === 0) return 0;
 		const span = this.firstSentAt !== undefined && now - this.firstSentAt < WINDOW_MS ? Math.max(100, now - this.firstSentAt) : WINDOW_MS;
 		return (recent.length * 1000) / span;
+	}
+
+	/** How many of ours sent in the second before `ticket` the store accepted. */
+	private acceptedBefore(ticket: SendTicket): number {
+		return this.answers.filter((answer) => answer.outcome === 'accepted' && answer.sentAt > ticket.sentAt - WINDOW_MS && answer.sentAt <= ticket.sentAt).length;
 	}
 
 	/** Whether the store accepted one of ours sent within the second before, counted at as high a level. */
@@ -258,13 +288,14 @@ export class StoreRate {
 				if (done >= 1) this.enter('hold', now);
 				return;
 			}
-			case 'hold':
+			case 'hold': {
 				const slowStore = (TUNING.holdHighRequests * 1000) / this.highest;
 				if (age >= Math.max(TUNING.holdMs, slowStore) && (this.acceptedSinceCut >= this.holdFor || age >= TUNING.holdMaxMs)) {
 					this.enter('probe', now);
 					this.base = this.rate;
 				}
 				return;
+			}
 			case 'probe':
 				if (!paced) {
 					this.enter('probe', now);
@@ -280,8 +311,15 @@ export class StoreRate {
 		this.phaseAt = now;
 	}
 
-	/** A probe was refused: the held rate was the most the store had room for; hold it again, no cut. */
-	private endProbe(now: number): void {
+	/**
+	 * A probe was refused: hold again, no cut, at the held rate or a little above it, towards what
+	 * the store accepted of ours in the second before the refused request (a cut may have left the
+	 * held rate low; fixed windows overstate that count, hence only a step at a time).
+	 */
+	private endProbe(now: number, accepted: number): void {
+		const raised = Math.min(accepted * TUNING.headroom, this.base * TUNING.probeStep, this.stepCap);
+		this.step = raised > this.base ? { from: this.base, to: raised } : undefined;
+		this.base = Math.max(this.base, raised);
 		this.rate = this.base;
 		this.refusedBelowProbe = 0;
 		this.enter('hold', now);
@@ -294,6 +332,8 @@ export class StoreRate {
 	/** The store refused at `level`: settle just under it. */
 	private cut(now: number, level: number, refusedShare: number): void {
 		const first = this.phase === 'start';
+		this.step = undefined;
+		this.stepCap = Infinity;
 		// Fixed windows: the level counts some of the previous window too; what passed in the last second bounds it.
 		const passed = this.answers.filter((answer) => answer.outcome === 'accepted' && answer.sentAt > now - WINDOW_MS - 100).length;
 		let limit = Math.min(level, Math.max(passed, level * (first ? TUNING.firstCutFloor : TUNING.cutFloor)));

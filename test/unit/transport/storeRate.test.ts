@@ -6,18 +6,18 @@ import { execution, otherClient, seededRandom, sharedPacerOn, simulate, Simulate
  * 1,000 removals by one execution against a store with `limit`, on virtual time; `warm`: after
  * another execution in the same process, so it starts from the rate that one learned.
  */
-async function aloneRun(limit: number, mode: WindowMode, options: { refuseAnyway?: (nth: number) => boolean; warm?: boolean } = {}) {
+async function aloneRun(limit: number, mode: WindowMode, options: { refuseAnyway?: (nth: number) => boolean; warm?: boolean; jitterMs?: number } = {}) {
 	const clock = new VirtualClock();
 	const store = new SimulatedStore(clock, limit, mode, options.refuseAnyway);
 	const random = seededRandom(1);
 	const pacer = sharedPacerOn(clock);
 	let run = { start: 0, end: 0 };
 	const runs = async () => {
-		if (options.warm) await execution(clock, store, pacer, { who: 'before', items: 300, random });
-		run = await execution(clock, store, pacer, { who: 'a', items: 1000, random });
+		if (options.warm) await execution(clock, store, pacer, { who: 'before', items: 300, random, jitterMs: options.jitterMs });
+		run = await execution(clock, store, pacer, { who: 'a', items: 1000, random, jitterMs: options.jitterMs });
 	};
 	await simulate(clock, [runs()]);
-	return { store, seconds: (run.end - run.start) / 1000 };
+	return { store, pacer, seconds: (run.end - run.start) / 1000 };
 }
 
 describe('StoreRate: the rate one store accepts, learned from its answers', () => {
@@ -26,19 +26,59 @@ describe('StoreRate: the rate one store accepts, learned from its answers', () =
 	});
 
 	// Fixed windows count part of the last window into what the node sees refused, so it overshoots more.
-	it.each<[number, WindowMode, number]>([
-		[25, 'sliding', 0.02],
-		[100, 'sliding', 0.02],
-		[25, 'fixed', 0.05],
-		[100, 'fixed', 0.05],
-	])('alone against %i/s (%s windows): near the limit, few requests refused', async (limit, mode, refused) => {
-		const cold = await aloneRun(limit, mode);
-		const warm = await aloneRun(limit, mode, { warm: true });
+	// Jitter: real requests reach the store a few milliseconds early or late, which moves some into a window they were paced to miss.
+	it.each<[number, WindowMode, number, number]>([
+		[25, 'sliding', 0, 0.02],
+		[100, 'sliding', 0, 0.02],
+		[25, 'fixed', 0, 0.05],
+		[100, 'fixed', 0, 0.05],
+		[25, 'sliding', 5, 0.02],
+		[100, 'sliding', 5, 0.03],
+		[25, 'fixed', 5, 0.04],
+		[100, 'fixed', 5, 0.05],
+	])('alone against %i/s (%s windows, %i ms jitter): near the limit, few requests refused', async (limit, mode, jitterMs, refused) => {
+		const cold = await aloneRun(limit, mode, { jitterMs });
+		const warm = await aloneRun(limit, mode, { jitterMs, warm: true });
 
 		expect(1000 / cold.seconds / limit).toBeGreaterThanOrEqual(0.9);
 		expect(1000 / warm.seconds / limit).toBeGreaterThanOrEqual(0.9);
 		expect(cold.store.refusedShare(['a'])).toBeLessThanOrEqual(refused);
 		expect(warm.store.refusedShare(['a'])).toBeLessThanOrEqual(refused);
+	});
+
+	it.each<[WindowMode]>([['sliding'], ['fixed']])(
+		'alone at the limit (%s windows), a refused probe goes back to the rate it held, not below it',
+		async (mode) => {
+			const clock = new VirtualClock();
+			const store = new SimulatedStore(clock, 100, mode);
+			const pacer = sharedPacerOn(clock);
+			const random = seededRandom(4);
+			const rates: number[] = [];
+			let running = true;
+			const sample = async () => {
+				for (await clock.sleep(3000); running; await clock.sleep(50)) rates.push(pacer.rate.currentRate);
+			};
+			const run = async () => {
+				await execution(clock, store, pacer, { who: 'a', items: 1500, random, jitterMs: 5 });
+				running = false;
+			};
+			await simulate(clock, [run(), sample()]);
+
+			// Probes found the limit again and again...
+			expect(store.log.filter((entry) => !entry.accepted && entry.at > 3000).length).toBeGreaterThan(0);
+			// ...and the rate stayed near it.
+			expect(Math.min(...rates)).toBeGreaterThanOrEqual(90);
+		},
+	);
+
+	it('probes a slow store seldom: each probe costs a refusal or two whatever the rate', async () => {
+		const clock = new VirtualClock();
+		const store = new SimulatedStore(clock, 25, 'sliding');
+		await simulate(clock, [execution(clock, store, sharedPacerOn(clock), { who: 'a', items: 1000, random: seededRandom(2) })]);
+		const refusedAfterStart = store.log.filter((entry) => !entry.accepted && entry.at > 2000).length;
+
+		// 40 s at 25/s: a probe every 4 s or more.
+		expect(refusedAfterStart).toBeLessThanOrEqual(12);
 	});
 
 	it('loses at most 20% of the run\'s time to a stray 429 early on', async () => {
