@@ -58,8 +58,9 @@ export const TUNING = {
 	cutStreak: 3,
 	/** Refusals in a row that make a cut at a level the store has not accepted lately. */
 	newLevelStreak: 2,
-	/** Refusals of the held rate (after a cut or a probe) that mark a store refusing at random: a lone refusal no longer ends a probe. */
+	/** Refusals of held rates within this long that mark a store refusing at random: a lone refusal then no longer ends a probe, nor undoes a step. */
 	noisyHold: 3,
+	noisyHoldMs: 5000,
 	minRate: 1,
 };
 
@@ -129,8 +130,8 @@ export class StoreRate {
 
 	private checking?: Cut;
 
-	/** Refusals since the last cut or probe, before probing began: at a rate the store should have had room for. */
-	private refusedBelowProbe = 0;
+	/** When the store refused a rate we held (not a probe's) in the last few seconds: a store with room for it refusing at random. */
+	private readonly heldRefusals: number[] = [];
 
 	/** The last step up of the held rate after a refused probe, undone if the store refuses the new rate. */
 	private step?: { from: number; to: number };
@@ -204,8 +205,11 @@ export class StoreRate {
 		const sinceHold = this.answers.filter((answer) => answer.sentAt >= this.holdUntil);
 		const share = sinceHold.filter((answer) => answer.outcome === 'throttled').length / Math.max(1, sinceHold.length);
 		const noisy = this.noise > 0 && share <= this.noise * 1.5 + 0.01;
-		if (this.phase !== 'probe') this.refusedBelowProbe++;
-		if (this.step && this.phase === 'hold' && this.noise === 0) {
+		const refusesAtRandom = this.refusesAtRandom(now);
+		// Within a second of a cut or a probe's end the window still counts what went before.
+		const held = (this.phase === 'hold' || this.phase === 'back') && ticket.sentAt >= this.holdUntil + WINDOW_MS;
+		if (held) this.heldRefusals.push(now);
+		if (this.step && held && this.noise === 0 && !refusesAtRandom) {
 			// The step up was one too many (fixed windows overstate what the store accepted): back down, and no higher again.
 			this.stepCap = this.step.to * TUNING.stepBack;
 			this.base = this.rate = this.step.from;
@@ -214,7 +218,7 @@ export class StoreRate {
 		}
 		// A probe above the held rate has found the limit: back to the held rate. Unless the store refused
 		// the held rate too, again and again (it refuses at random): then only a run of refusals tells the limit.
-		const lone = streak < 2 && (noisy || this.refusedBelowProbe >= TUNING.noisyHold);
+		const lone = streak < 2 && (noisy || refusesAtRandom);
 		if (this.phase === 'probe' && ticket.sentAt >= this.phaseAt && this.rate > this.base && !lone) {
 			const accepted = this.acceptedBefore(ticket);
 			// Well above the held rate, the probe found capacity others freed: settle under it as after any limit.
@@ -243,6 +247,12 @@ export class StoreRate {
 		if (recent.length === 0) return 0;
 		const span = this.firstSentAt !== undefined && now - this.firstSentAt < WINDOW_MS ? Math.max(100, now - this.firstSentAt) : WINDOW_MS;
 		return (recent.length * 1000) / span;
+	}
+
+	/** Whether the store has lately refused rates we held often enough to call it refusing at random. */
+	private refusesAtRandom(now: number): boolean {
+		while (this.heldRefusals.length && this.heldRefusals[0] <= now - TUNING.noisyHoldMs) this.heldRefusals.shift();
+		return this.heldRefusals.length >= TUNING.noisyHold;
 	}
 
 	/** How many of ours sent in the second before `ticket` the store accepted. */
@@ -321,7 +331,6 @@ export class StoreRate {
 		this.step = raised > this.base ? { from: this.base, to: raised } : undefined;
 		this.base = Math.max(this.base, raised);
 		this.rate = this.base;
-		this.refusedBelowProbe = 0;
 		this.enter('hold', now);
 		this.holdUntil = now;
 		this.acceptedSinceCut = 0;
@@ -351,7 +360,6 @@ export class StoreRate {
 		this.acceptedSinceCut = 0;
 		this.refusalsThisEpisode = 1;
 		this.holdFor = Math.max(TUNING.holdRequests, TUNING.holdPerRefusal);
-		this.refusedBelowProbe = 0;
 		this.checking = { at: now, undo, refusedShare, answers: 0, refused: 0, inARow: false, run: 0 };
 	}
 
