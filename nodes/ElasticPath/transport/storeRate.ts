@@ -61,6 +61,8 @@ export const TUNING = {
 	/** Refusals of held rates within this long that mark a store refusing at random: a lone refusal then no longer ends a probe, nor undoes a step. */
 	noisyHold: 3,
 	noisyHoldMs: 5000,
+	/** A probe ends at its first refusal, so its excess leaves the store's window soon after. */
+	probeAftermathMs: 250,
 	minRate: 1,
 };
 
@@ -129,6 +131,9 @@ export class StoreRate {
 	private noise = 0;
 
 	private checking?: Cut;
+
+	/** From when refusals of the held rate are the held rate's own: a second after a cut, a little after a probe's end. */
+	private settledFrom = -Infinity;
 
 	/** When the store refused a rate we held (not a probe's) in the last few seconds: a store with room for it refusing at random. */
 	private readonly heldRefusals: number[] = [];
@@ -206,8 +211,8 @@ export class StoreRate {
 		const share = sinceHold.filter((answer) => answer.outcome === 'throttled').length / Math.max(1, sinceHold.length);
 		const noisy = this.noise > 0 && share <= this.noise * 1.5 + 0.01;
 		const refusesAtRandom = this.refusesAtRandom(now);
-		// Within a second of a cut or a probe's end the window still counts what went before.
-		const held = (this.phase === 'hold' || this.phase === 'back') && ticket.sentAt >= this.holdUntil + WINDOW_MS;
+		// Just after a cut or a probe's end the window still counts what went before.
+		const held = (this.phase === 'hold' || this.phase === 'back') && ticket.sentAt >= this.settledFrom;
 		if (held) this.heldRefusals.push(now);
 		if (this.step && held && this.noise === 0 && !refusesAtRandom) {
 			// The step up was one too many (fixed windows overstate what the store accepted): back down, and no higher again.
@@ -333,6 +338,7 @@ export class StoreRate {
 		this.rate = this.base;
 		this.enter('hold', now);
 		this.holdUntil = now;
+		this.settledFrom = now + TUNING.probeAftermathMs;
 		this.acceptedSinceCut = 0;
 		this.refusalsThisEpisode = 1;
 		this.holdFor = Math.max(TUNING.holdRequests, TUNING.holdPerRefusal);
@@ -355,6 +361,7 @@ export class StoreRate {
 		this.rate = this.from;
 		this.enter(first ? 'hold' : 'back', now);
 		this.holdUntil = now;
+		this.settledFrom = now + WINDOW_MS;
 		this.shutSince = now;
 		this.refusedInARow = 0;
 		this.acceptedSinceCut = 0;
