@@ -332,7 +332,9 @@ export class StoreRate {
 	 * held rate low; fixed windows overstate that count, hence only a step at a time).
 	 */
 	private endProbe(now: number, accepted: number): void {
-		const raised = Math.min(accepted * TUNING.headroom, this.base * TUNING.probeStep, this.stepCap);
+		// A store refusing at random has the count understated, not overstated: the step goes all the way.
+		const step = this.refusesAtRandom(now) ? Infinity : this.base * TUNING.probeStep;
+		const raised = Math.min(accepted * TUNING.headroom, step, this.stepCap);
 		this.step = raised > this.base ? { from: this.base, to: raised } : undefined;
 		this.base = Math.max(this.base, raised);
 		this.rate = this.base;
