@@ -5,6 +5,8 @@ import { wait } from './wait';
 export const TOKEN_TIMEOUT_MS = 30_000;
 
 const FIRST_BACKOFF_MS = 1_000;
+/** A token endpoint that answered 429 is busy, not down: the first retry comes sooner. */
+const FIRST_BACKOFF_THROTTLED_MS = 250;
 const LONGEST_BACKOFF_MS = 30_000;
 /** After this many failed fetches in a row, requests fail at once until the backoff is over, rather than queue behind it. */
 const FAIL_FAST_AFTER = 3;
@@ -53,14 +55,15 @@ function timeoutFor(store: StoreTokens): number {
 	return timeouts.length ? Math.min(TOKEN_TIMEOUT_MS, Math.max(...timeouts)) : TOKEN_TIMEOUT_MS;
 }
 
-function backoffAfter(failures: number): number {
-	return Math.min(LONGEST_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.max(0, failures - 1));
+function backoffAfter(failures: number, error: unknown): number {
+	const throttled = error instanceof AccessTokenError && error.errorCode.endsWith('429');
+	return Math.min(LONGEST_BACKOFF_MS, (throttled ? FIRST_BACKOFF_THROTTLED_MS : FIRST_BACKOFF_MS) * 2 ** Math.max(0, failures - 1));
 }
 
 /**
  * One token fetch at a time per store: callers that come while one is running take its
- * result, success or failure. After a failure the next fetch waits a backoff (1 s, doubling
- * up to 30 s, reset by a success); after three in a row, requests fail at once (not retried)
+ * result, success or failure. After a failure the next fetch waits a backoff (1 s, or 250 ms
+ * after a 429, doubling up to 30 s, reset by a success); after three in a row, requests fail at once (not retried)
  * until it is over. A store whose token endpoint is down gets a handful of token requests
  * however many items are waiting, and the items fail without queueing behind the backoff.
  */
@@ -82,7 +85,7 @@ export async function singleTokenFetch(key: string, fetch: (bounds: FetchBounds)
 		// Abandoned (cancelled) is not the store failing.
 		if (!controller.signal.aborted) {
 			store.failures++;
-			store.retryAt = Date.now() + backoffAfter(store.failures);
+			store.retryAt = Date.now() + backoffAfter(store.failures, error);
 			store.lastFailure = error instanceof Error ? error.message : undefined;
 		}
 		return await Promise.reject(error);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { classifyFailure } from '../../../nodes/ElasticPath/transport/failure';
+import { AccessTokenError, classifyFailure } from '../../../nodes/ElasticPath/transport/failure';
 import { holdTokenFetches, singleTokenFetch } from '../../../nodes/ElasticPath/transport/tokenFlight';
 
 describe('single-flight token fetches', () => {
@@ -30,6 +30,21 @@ describe('single-flight token fetches', () => {
 		expect(sent).toHaveLength(3);
 		expect(classifyFailure(fast)).toEqual({ kind: 'token', reason: 'BACKOFF', status: undefined, message: 'down' });
 	}, 10_000);
+
+	it('retries a token endpoint that answered 429 after a quarter second: busy, not down', async () => {
+		const key = randomUUID();
+		const sent: number[] = [];
+		const fetch = async () => {
+			sent.push(Date.now());
+			if (sent.length === 1) throw new AccessTokenError('Too Many Requests', 429);
+			return 'token-1';
+		};
+
+		await expect(singleTokenFetch(key, fetch)).rejects.toThrow('Too Many Requests');
+		await expect(singleTokenFetch(key, fetch)).resolves.toBe('token-1');
+		expect(sent[1] - sent[0]).toBeGreaterThanOrEqual(200);
+		expect(sent[1] - sent[0]).toBeLessThan(900);
+	});
 
 	it('gives the fetch the longest Timeout of the requests waiting, and aborts it when none is left', async () => {
 		const key = randomUUID();
