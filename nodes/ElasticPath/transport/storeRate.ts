@@ -214,13 +214,7 @@ export class StoreRate {
 		// Just after a cut or a probe's end the window still counts what went before.
 		const held = (this.phase === 'hold' || this.phase === 'back') && ticket.sentAt >= this.settledFrom;
 		if (held) this.heldRefusals.push(now);
-		if (this.step && held && this.noise === 0 && !refusesAtRandom) {
-			// The step up was one too many (fixed windows overstate what the store accepted): back down, and no higher again.
-			this.stepCap = this.step.to * TUNING.stepBack;
-			this.base = this.rate = this.step.from;
-			this.step = undefined;
-			return true;
-		}
+		if (held && this.noise === 0 && !refusesAtRandom && this.undoStep()) return true;
 		// A probe above the held rate has found the limit: back to the held rate. Unless the store refused
 		// the held rate too, again and again (it refuses at random): then only a run of refusals tells the limit.
 		const lone = streak < 2 && (noisy || refusesAtRandom);
@@ -344,6 +338,15 @@ export class StoreRate {
 		this.acceptedSinceCut = 0;
 		this.refusalsThisEpisode = 1;
 		this.holdFor = Math.max(TUNING.holdRequests, TUNING.holdPerRefusal);
+	}
+
+	/** The store refused the rate a refused probe stepped up to (fixed windows overstate what it accepted): back down, and no higher again. */
+	private undoStep(): boolean {
+		if (!this.step) return false;
+		this.stepCap = this.step.to * TUNING.stepBack;
+		this.base = this.rate = this.step.from;
+		this.step = undefined;
+		return true;
 	}
 
 	/** The store refused at `level`: settle just under it. */
