@@ -43,7 +43,7 @@ async function enqueue<T>(queue: Array<Waiter<T>>, signal?: AbortSignal): Promis
 
 /**
  * Releases requests to one store at its learned rate: evenly (a token bucket with a tiny
- * burst) and never more than the rate within any one second (a sliding window, the
+ * burst) and never more than the rate, to the nearest request, within any one second (a sliding window, the
  * strictest way a store counts). Every execution in the process that talks to the store
  * queues here, first come first served, so together they never exceed the rate. Waiting
  * requests queue rather than booking a time slot up front, so a change of rate applies at
@@ -81,7 +81,8 @@ export class Pacer {
 		this.tokens = Math.min(Math.max(1, rate * BURST_SECONDS), this.tokens + ((now - this.refilledAt) * rate) / 1000);
 		this.refilledAt = now;
 		while (this.sent.length && this.sent[0] <= now - WINDOW_MS) this.sent.shift();
-		const windowWait = this.sent.length >= Math.max(1, Math.floor(rate)) ? this.sent[0] + WINDOW_MS - now : 0;
+		// To the nearest request: at 24.5/s (just under a 25/s store) rounding down would allow only 24 in a second.
+		const windowWait = this.sent.length >= Math.max(1, Math.round(rate)) ? this.sent[0] + WINDOW_MS - now : 0;
 		const tokenWait = this.tokens >= 1 ? 0 : ((1 - this.tokens) * 1000) / rate;
 		return Math.max(windowWait, tokenWait);
 	}

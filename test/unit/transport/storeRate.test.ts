@@ -25,25 +25,26 @@ describe('StoreRate: the rate one store accepts, learned from its answers', () =
 		expect(new StoreRate().currentRate).toBe(20);
 	});
 
-	// Fixed windows count part of the last window into what the node sees refused, so it overshoots more.
+	// A cold run pays for slow start; fixed windows count part of the last window into what the node
+	// sees refused, and a cold run overshoots them most (the first window is only part used).
 	// Jitter: real requests reach the store a few milliseconds early or late, which moves some into a window they were paced to miss.
-	it.each<[number, WindowMode, number, number]>([
-		[25, 'sliding', 0, 0.02],
-		[100, 'sliding', 0, 0.02],
-		[25, 'fixed', 0, 0.05],
-		[100, 'fixed', 0, 0.05],
-		[25, 'sliding', 5, 0.02],
-		[100, 'sliding', 5, 0.03],
-		[25, 'fixed', 5, 0.04],
-		[100, 'fixed', 5, 0.05],
-	])('alone against %i/s (%s windows, %i ms jitter): near the limit, few requests refused', async (limit, mode, jitterMs, refused) => {
+	it.each<[number, WindowMode, number]>([
+		[25, 'sliding', 0],
+		[100, 'sliding', 0],
+		[25, 'fixed', 0],
+		[100, 'fixed', 0],
+		[25, 'sliding', 5],
+		[100, 'sliding', 5],
+		[25, 'fixed', 5],
+		[100, 'fixed', 5],
+	])('alone against %i/s (%s windows, %i ms jitter): near the limit, few requests refused', async (limit, mode, jitterMs) => {
 		const cold = await aloneRun(limit, mode, { jitterMs });
 		const warm = await aloneRun(limit, mode, { jitterMs, warm: true });
 
 		expect(1000 / cold.seconds / limit).toBeGreaterThanOrEqual(0.9);
-		expect(1000 / warm.seconds / limit).toBeGreaterThanOrEqual(0.9);
-		expect(cold.store.refusedShare(['a'])).toBeLessThanOrEqual(refused);
-		expect(warm.store.refusedShare(['a'])).toBeLessThanOrEqual(refused);
+		expect(1000 / warm.seconds / limit).toBeGreaterThanOrEqual(0.95);
+		expect(cold.store.refusedShare(['a'])).toBeLessThanOrEqual(mode === 'sliding' ? 0.02 : 0.06);
+		expect(warm.store.refusedShare(['a'])).toBeLessThanOrEqual(mode === 'sliding' ? 0.015 : 0.035);
 	});
 
 	it('alone at the limit, a refused probe goes back to the rate it held, not below it', async () => {
