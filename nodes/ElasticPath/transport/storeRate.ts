@@ -332,9 +332,14 @@ export class StoreRate {
 		this.step = raised > this.base ? { from: this.base, to: raised } : undefined;
 		this.base = Math.max(this.base, raised);
 		this.rate = this.base;
-		this.enter('hold', now);
+		this.beginEpisode(now, 'hold', TUNING.probeAftermathMs);
+	}
+
+	/** A refusal was answered (by a cut or a probe's end): later 429s for requests sent before now belong to it. */
+	private beginEpisode(now: number, phase: Phase, settleMs: number): void {
+		this.enter(phase, now);
 		this.holdUntil = now;
-		this.settledFrom = now + TUNING.probeAftermathMs;
+		this.settledFrom = now + settleMs;
 		this.acceptedSinceCut = 0;
 		this.refusalsThisEpisode = 1;
 		this.holdFor = Math.max(TUNING.holdRequests, TUNING.holdPerRefusal);
@@ -364,14 +369,9 @@ export class StoreRate {
 		this.target = Math.max(TUNING.minRate, limit * TUNING.headroom);
 		this.from = first ? this.target : Math.max(TUNING.minRate, Math.min(this.rate, this.target) * TUNING.decrease);
 		this.rate = this.from;
-		this.enter(first ? 'hold' : 'back', now);
-		this.holdUntil = now;
-		this.settledFrom = now + WINDOW_MS;
+		this.beginEpisode(now, first ? 'hold' : 'back', WINDOW_MS);
 		this.shutSince = now;
 		this.refusedInARow = 0;
-		this.acceptedSinceCut = 0;
-		this.refusalsThisEpisode = 1;
-		this.holdFor = Math.max(TUNING.holdRequests, TUNING.holdPerRefusal);
 		this.checking = { at: now, undo, refusedShare, answers: 0, refused: 0, inARow: false, run: 0 };
 	}
 
