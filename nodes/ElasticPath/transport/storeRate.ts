@@ -11,6 +11,9 @@ type Phase = 'start' | 'back' | 'hold' | 'probe';
 
 const WINDOW_MS = 1000;
 
+/** The pace held a request back this recently: the rate, not demand, limits sending. */
+const PACED_MS = 300;
+
 /** Tuned on the benchmark's scenarios (see README "Bulk runs"); each value's reason is beside it. */
 export const TUNING = {
 	/** Requests per second to start at: under a development store's 25/s. */
@@ -109,6 +112,9 @@ export class StoreRate {
 
 	private lastPacedAt = -Infinity;
 
+	/** When the pace began holding sending back this time, and the rate then: slow start counts what was sent from there on. */
+	private paced = { since: -Infinity, rate: TUNING.initialRate };
+
 	/** 429s for requests sent before this belong to a refusal already answered by a cut. */
 	private holdUntil = -Infinity;
 
@@ -170,7 +176,9 @@ export class StoreRate {
 
 	/** The pace held a request back: the rate, not concurrency or latency, limits sending. */
 	notePaced(): void {
-		this.lastPacedAt = this.now();
+		const now = this.now();
+		if (now - this.lastPacedAt >= PACED_MS) this.paced = { since: now, rate: this.rate };
+		this.lastPacedAt = now;
 	}
 
 	/** Records a request going out now. */
@@ -240,12 +248,15 @@ export class StoreRate {
 		return this.now() - this.lastUsedAt;
 	}
 
-	/** Requests per second sent over the last second, or since the first if that is more recent. */
-	private sendRate(now: number): number {
-		const recent = this.sends.filter((ticket) => ticket.sentAt > now - WINDOW_MS);
-		if (recent.length === 0) return 0;
-		const span = this.firstSentAt !== undefined && now - this.firstSentAt < WINDOW_MS ? Math.max(100, now - this.firstSentAt) : WINDOW_MS;
-		return (recent.length * 1000) / span;
+	/**
+	 * Requests per second sent over the last second, or since the pace began holding sending
+	 * back if that is more recent: a node that sent a few pages one at a time (Get Many) before
+	 * a bulk node must not slow the bulk node's start.
+	 */
+	private pacedSendRate(now: number): number {
+		const from = Math.max(now - WINDOW_MS, this.paced.since, this.firstSentAt ?? now);
+		const sent = this.sends.filter((ticket) => ticket.sentAt >= from).length;
+		return (sent * 1000) / Math.max(100, now - from);
 	}
 
 	/** Whether the store has lately refused rates we held often enough to call it refusing at random. */
@@ -279,7 +290,7 @@ export class StoreRate {
 	}
 
 	private grow(now: number): void {
-		const paced = now - this.lastPacedAt < 300;
+		const paced = now - this.lastPacedAt < PACED_MS;
 		const age = now - this.phaseAt;
 		switch (this.phase) {
 			case 'start': {
@@ -287,7 +298,7 @@ export class StoreRate {
 					this.phaseAt = now - TUNING.startDoublingMs * Math.log2(this.rate / TUNING.initialRate);
 					return;
 				}
-				const bound = Math.max(TUNING.initialRate, TUNING.startCountFactor * this.sendRate(now));
+				const bound = Math.max(this.paced.rate, TUNING.startCountFactor * this.pacedSendRate(now));
 				this.rate = Math.min(bound, Math.max(this.rate, TUNING.initialRate * 2 ** (age / TUNING.startDoublingMs)));
 				return;
 			}

@@ -1,6 +1,6 @@
 import { StoreRate } from '../../../nodes/ElasticPath/transport/storeRate';
 import type { WindowMode } from './storeSimulation';
-import { execution, otherClient, seededRandom, sharedPacerOn, simulate, SimulatedStore, VirtualClock } from './storeSimulation';
+import { execution, otherClient, pagesOneAtATime, seededRandom, sharedPacerOn, simulate, SimulatedStore, VirtualClock } from './storeSimulation';
 
 /**
  * 1,000 removals by one execution against a store with `limit`, on virtual time; `warm`: after
@@ -92,6 +92,25 @@ describe('StoreRate: the rate one store accepts, learned from its answers', () =
 		const noisy = await aloneRun(100, 'sliding', { refuseAnyway: () => random() < 0.05 });
 
 		expect(noisy.seconds).toBeLessThanOrEqual(clean.seconds * 1.2);
+	});
+
+	it('a bulk node after one that read pages one at a time starts as fast as slow start allows', async () => {
+		const clock = new VirtualClock();
+		const store = new SimulatedStore(clock, 100, 'sliding');
+		const pacer = sharedPacerOn(clock);
+		let deleteStart = 0;
+		await simulate(clock, [
+			(async () => {
+				await pagesOneAtATime(clock, store, pacer, 'get many', 11);
+				deleteStart = clock.now();
+				await execution(clock, store, pacer, { who: 'delete', items: 1000, random: seededRandom(1), jitterMs: 5 });
+			})(),
+		]);
+
+		// The pages' second of sending below the rate does not hold slow start back: 20/s doubled every 250 ms
+		// from where the pages left it reaches 0.9 of the limit in about half a second.
+		expect(store.timeToReach(['delete'], deleteStart, 90)).toBeLessThanOrEqual(650);
+		expect(store.refusedShare(['delete'])).toBeLessThanOrEqual(0.03);
 	});
 
 	it('reclaims capacity another client frees within 3 seconds', async () => {

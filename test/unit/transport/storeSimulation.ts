@@ -151,6 +151,17 @@ export async function execution(
 	return { start, end: clock.now() };
 }
 
+/** A node that reads pages one at a time (Get Many): each request waits for the answer before it. */
+export async function pagesOneAtATime(clock: VirtualClock, store: SimulatedStore, pacer: Pacer, who: string, pages: number): Promise<void> {
+	for (let page = 0; page < pages; page++) {
+		const ticket = await pacer.acquire();
+		store.handle(who);
+		// A page's answer is bigger than a removal's: a little slower than the pace of 20/s.
+		await clock.sleep(46);
+		pacer.rate.accepted(ticket);
+	}
+}
+
 /** Another client of the store (the storefront, another integration) at a fixed rate for a while. */
 export async function otherClient(
 	clock: VirtualClock,
