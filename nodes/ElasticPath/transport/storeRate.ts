@@ -159,9 +159,30 @@ export class StoreRate {
 	/** The highest level the store has accepted from us. */
 	private highest = TUNING.initialRate;
 
-	constructor(private readonly now: () => number = () => Date.now()) {
+	/**
+	 * @param ceiling What the store accepted when this process last talked to it (see stores.ts):
+	 * slow start climbs no higher, then holds and probes, rather than overshoot to find the limit again.
+	 */
+	constructor(
+		private readonly now: () => number = () => Date.now(),
+		private readonly ceiling = Infinity,
+	) {
 		this.phaseAt = now();
 		this.lastUsedAt = this.phaseAt;
+	}
+
+	/** The rate the store was last found to accept, once slow start has found it (or been given it). */
+	get learnedRate(): number | undefined {
+		switch (this.phase) {
+			case 'start':
+				return Number.isFinite(this.ceiling) ? this.ceiling : undefined;
+			case 'back':
+				return this.target;
+			case 'hold':
+				return this.rate;
+			case 'probe':
+				return this.base;
+		}
 	}
 
 	/** Requests per second the store may be sent now. */
@@ -300,6 +321,10 @@ export class StoreRate {
 				}
 				const bound = Math.max(this.paced.rate, TUNING.startCountFactor * this.pacedSendRate(now));
 				this.rate = Math.min(bound, Math.max(this.rate, TUNING.initialRate * 2 ** (age / TUNING.startDoublingMs)));
+				if (this.rate >= this.ceiling) {
+					this.rate = this.ceiling;
+					this.enter('hold', now);
+				}
 				return;
 			}
 			case 'back': {

@@ -4,32 +4,50 @@ import { StoreRate } from './storeRate';
 /** What a process has learned about a store is forgotten after this long without traffic, so a stale rate never starts a burst. */
 export const FORGET_AFTER_MS = 60_000;
 
+/** What a store accepted is kept this long after its pacer is forgotten: a nightly run's slow start climbs no higher than last night's rate. */
+export const REMEMBER_RATE_MS = 7 * 24 * 3600_000;
+
+/** At most this many stores' rates are kept (the oldest go first). */
+const REMEMBERED_STORES = 100;
+
 // Keyed by `fingerprint(...)` of the store's base URL and client ID (or pasted token): never a secret itself.
 const stores = new Map<string, Pacer>();
+
+const learnedRates = new Map<string, { rate: number; at: number }>();
 
 /**
  * The one pacer (and learned rate) this process uses for a store: every node execution
  * that talks to the store sends through it, so together they keep to what the store
  * accepts, and a new execution starts from what the last one learned.
  */
-export function sharedPacer(key: string, now: () => number = () => Date.now()): Pacer {
-	forgetIdle();
+export function sharedPacer(key: string, clock: { now: () => number; pause?: (ms: number) => Promise<void> } = { now: () => Date.now() }): Pacer {
+	forgetIdle(clock.now());
 	let pacer = stores.get(key);
 	if (!pacer) {
-		pacer = new Pacer(new StoreRate(now), now);
+		const remembered = learnedRates.get(key);
+		pacer = new Pacer(new StoreRate(clock.now, remembered?.rate), clock.now, clock.pause);
 		stores.set(key, pacer);
 	}
 	return pacer;
 }
 
-function forgetIdle(): void {
+/** Forgets idle stores' pacers, keeping the rate each had learned. */
+function forgetIdle(now: number): void {
 	for (const [key, pacer] of stores) {
-		if (pacer.waiting === 0 && pacer.rate.idleFor() > FORGET_AFTER_MS) stores.delete(key);
+		if (pacer.waiting > 0 || pacer.rate.idleFor() <= FORGET_AFTER_MS) continue;
+		stores.delete(key);
+		const rate = pacer.rate.learnedRate;
+		if (rate === undefined) continue;
+		learnedRates.delete(key);
+		learnedRates.set(key, { rate, at: now - pacer.rate.idleFor() });
+	}
+	for (const [key, { at }] of learnedRates) {
+		if (now - at > REMEMBER_RATE_MS || learnedRates.size > REMEMBERED_STORES) learnedRates.delete(key);
 	}
 }
 
-/** How many stores this process currently keeps a learned rate for (for tests). */
+/** How many stores this process currently keeps a pacer for (for tests). */
 export function knownStoreCount(): number {
-	forgetIdle();
+	forgetIdle(Date.now());
 	return stores.size;
 }
