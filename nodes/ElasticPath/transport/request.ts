@@ -158,13 +158,14 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 				// Max Attempts (but a store that keeps refusing still ends the retries).
 				if (++throttled <= MAX_THROTTLED_RETRIES) attempt--;
 			} else if (result.status < 500) pacer.rate.accepted(ticket);
+			else pacer.rate.failed(ticket);
 			if (result.status < 300) return { statusCode: result.status, body: result.body };
 			if (call.acceptStatuses?.includes(result.status)) {
 				// An accepted error answer is read for an error message: without what the server echoed.
 				const secrets = await secretsOfRequest(this, itemIndex, call.headers);
 				return { statusCode: result.status, body: redactValue(result.body, secrets) };
 			}
-		}
+		} else pacer.rate.failed(ticket);
 		const decision = decideRetry(result, { attempt, tries: attempt + throttled, maxAttempts, idempotent });
 		if (!decision.retry) {
 			askedWaitMs = decision.askedMs;

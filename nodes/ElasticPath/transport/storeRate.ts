@@ -3,11 +3,17 @@ export interface SendTicket {
 	sentAt: number;
 	/** Our requests sent in the second before this one (and not refused), this one included: what a windowed limit counts. */
 	level: number;
-	outcome?: 'accepted' | 'throttled';
+	/** `failed`: taken but not carried out (a 5xx, a reset, a timeout): the store counted it all the same. */
+	outcome?: Outcome;
 	answeredAt?: number;
 }
 
 type Phase = 'start' | 'back' | 'hold' | 'probe';
+
+type Outcome = 'accepted' | 'throttled' | 'failed';
+
+/** The store took the request: it counts against the limit whatever came of it. */
+const taken = (ticket: SendTicket) => ticket.outcome === 'accepted' || ticket.outcome === 'failed';
 
 const WINDOW_MS = 1000;
 
@@ -198,7 +204,13 @@ export class StoreRate {
 	/** The pace held a request back: the rate, not concurrency or latency, limits sending. */
 	notePaced(): void {
 		const now = this.now();
-		if (now - this.lastPacedAt >= PACED_MS) this.paced = { since: now, rate: this.rate };
+		if (now - this.lastPacedAt >= PACED_MS) {
+			// Sending held back by demand (a node reading pages one at a time) keeps what slow start had
+			// reached; held back by the store (answers that failed, or took longer than a pause), it starts over.
+			const failing = this.answers.some((answer) => answer.outcome === 'failed' && answer.answeredAt! > now - WINDOW_MS);
+			const slow = this.sends.some((ticket) => ticket.outcome === undefined && ticket.sentAt < now - PACED_MS);
+			this.paced = failing || slow ? { since: -Infinity, rate: TUNING.initialRate } : { since: now, rate: this.rate };
+		}
 		this.lastPacedAt = now;
 	}
 
@@ -222,6 +234,14 @@ export class StoreRate {
 		this.refusedInARow = 0;
 		if (this.shutSince !== undefined && ticket.sentAt >= this.shutSince) this.shutSince = undefined;
 		this.grow(now);
+	}
+
+	/**
+	 * Answered with a server error, or not at all (a reset, a timeout): it tells nothing about the
+	 * limit, but the store counted it, so what the store took in a second is not understated.
+	 */
+	failed(ticket: SendTicket): void {
+		this.answer(ticket, 'failed');
 	}
 
 	/** A 429. Returns whether it changed the rate. */
@@ -286,19 +306,19 @@ export class StoreRate {
 		return this.heldRefusals.length >= TUNING.noisyHold;
 	}
 
-	/** How many of ours sent in the second before `ticket` the store accepted. */
+	/** How many of ours sent in the second before `ticket` the store took. */
 	private acceptedBefore(ticket: SendTicket): number {
-		return this.answers.filter((answer) => answer.outcome === 'accepted' && answer.sentAt > ticket.sentAt - WINDOW_MS && answer.sentAt <= ticket.sentAt).length;
+		return this.answers.filter((answer) => taken(answer) && answer.sentAt > ticket.sentAt - WINDOW_MS && answer.sentAt <= ticket.sentAt).length;
 	}
 
-	/** Whether the store accepted one of ours sent within the second before, counted at as high a level. */
+	/** Whether the store took one of ours sent within the second before, counted at as high a level. */
 	private acceptedAtLevel(ticket: SendTicket): boolean {
 		return this.answers.some(
-			(answer) => answer.outcome === 'accepted' && answer.level >= ticket.level && answer.sentAt > ticket.sentAt - WINDOW_MS,
+			(answer) => taken(answer) && answer.level >= ticket.level && answer.sentAt > ticket.sentAt - WINDOW_MS,
 		);
 	}
 
-	private answer(ticket: SendTicket, outcome: 'accepted' | 'throttled'): number {
+	private answer(ticket: SendTicket, outcome: Outcome): number {
 		const now = this.now();
 		this.lastUsedAt = now;
 		ticket.outcome = outcome;
@@ -396,7 +416,7 @@ export class StoreRate {
 		this.step = undefined;
 		this.stepCap = Infinity;
 		// Fixed windows: the level counts some of the previous window too; what passed in the last second bounds it.
-		const passed = this.answers.filter((answer) => answer.outcome === 'accepted' && answer.sentAt > now - WINDOW_MS - 100).length;
+		const passed = this.answers.filter((answer) => taken(answer) && answer.sentAt > now - WINDOW_MS - 100).length;
 		let limit = Math.min(level, Math.max(passed, level * (first ? TUNING.firstCutFloor : TUNING.cutFloor)));
 		// Fast convergence (as CUBIC's): a level lower than last time means others took capacity; give up more.
 		if (this.lastLimit !== undefined && level < this.lastLimit) limit = (level * (1 + TUNING.decrease)) / 2;

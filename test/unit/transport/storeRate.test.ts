@@ -113,6 +113,42 @@ describe('StoreRate: the rate one store accepts, learned from its answers', () =
 		expect(store.refusedShare(['delete'])).toBeLessThanOrEqual(0.03);
 	});
 
+	it('counts requests that failed with a 5xx or a reset as taken by the store: it does not settle under the limit by their share', async () => {
+		const clock = new VirtualClock();
+		const store = new SimulatedStore(clock, 100, 'sliding');
+		const fails = seededRandom(101);
+		let run = { start: 0, end: 0 };
+		await simulate(clock, [
+			(async () => {
+				run = await execution(clock, store, sharedPacerOn(clock), { who: 'a', items: 2000, random: seededRandom(1), jitterMs: 5, failsAnyway: () => fails() < 0.07 });
+			})(),
+		]);
+
+		// 7% of what the store takes fails and is sent again: at most 0.93 of the limit gets done.
+		expect(2000 / ((run.end - run.start) / 1000) / 100).toBeGreaterThanOrEqual(0.86);
+		expect(store.refusedShare(['a'])).toBeLessThanOrEqual(0.02);
+	});
+
+	it('after the store stalls (answers held for most of a second), slow start starts over rather than go on doubling', async () => {
+		const clock = new VirtualClock();
+		const store = new SimulatedStore(clock, 100, 'sliding');
+		let run = { start: 0, end: 0 };
+		await simulate(clock, [
+			(async () => {
+				run = await execution(clock, store, sharedPacerOn(clock), {
+					who: 'a',
+					items: 2000,
+					random: seededRandom(1),
+					jitterMs: 5,
+					latencyMs: (at) => (at > 400 && at < 1100 ? 1100 - at : 40),
+				});
+			})(),
+		]);
+
+		expect(store.refusedShare(['a'])).toBeLessThanOrEqual(0.02);
+		expect(2000 / ((run.end - run.start) / 1000) / 100).toBeGreaterThanOrEqual(0.9);
+	});
+
 	it('reclaims capacity another client frees within 3 seconds', async () => {
 		const clock = new VirtualClock();
 		const store = new SimulatedStore(clock, 100, 'sliding');

@@ -115,7 +115,16 @@ export async function execution(
 	clock: VirtualClock,
 	store: SimulatedStore,
 	pacer: Pacer,
-	options: { who: string; items: number; random: () => number; jitterMs?: number },
+	options: {
+		who: string;
+		items: number;
+		random: () => number;
+		jitterMs?: number;
+		/** A request the store took (and counted) that fails anyway, as a 503 or a reset: retried, and no answer for the rate. */
+		failsAnyway?: () => boolean;
+		/** How long the answer to a request the store takes at `at` takes (40 ms unless said). */
+		latencyMs?: (at: number) => number;
+	},
 ): Promise<{ start: number; end: number }> {
 	// A real request reaches the store a little after it leaves, and its answer takes a little longer or shorter.
 	const jitter = async () => {
@@ -128,8 +137,13 @@ export async function execution(
 			const ticket = await pacer.acquire();
 			await jitter();
 			const accepted = store.handle(options.who);
-			await clock.sleep(40);
+			await clock.sleep(options.latencyMs?.(clock.now()) ?? 40);
 			await jitter();
+			if (accepted && options.failsAnyway?.()) {
+				pacer.rate.failed(ticket);
+				await clock.sleep(backoffMs(tries, options.random));
+				continue;
+			}
 			if (accepted) {
 				pacer.rate.accepted(ticket);
 				break;
