@@ -165,7 +165,8 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 				const secrets = await secretsOfRequest(this, itemIndex, call.headers);
 				return { statusCode: result.status, body: redactValue(result.body, secrets) };
 			}
-		} else pacer.rate.failed(ticket);
+		} else if (result.kind === 'network') pacer.rate.failed(ticket);
+		else pacer.rate.notSent(ticket);
 		const decision = decideRetry(result, { attempt, tries: attempt + throttled, maxAttempts, idempotent });
 		if (!decision.retry) {
 			askedWaitMs = decision.askedMs;

@@ -20,6 +20,9 @@ const WINDOW_MS = 1000;
 /** The pace held a request back this recently: the rate, not demand, limits sending. */
 const PACED_MS = 300;
 
+/** Requests unanswered for longer than that which mean the store stalled. */
+const STALLED_REQUESTS = 3;
+
 /** Tuned on the benchmark's scenarios (see README "Bulk runs"); each value's reason is beside it. */
 export const TUNING = {
 	/** Requests per second to start at: under a development store's 25/s. */
@@ -208,7 +211,8 @@ export class StoreRate {
 			// Sending held back by demand (a node reading pages one at a time) keeps what slow start had
 			// reached; held back by the store (answers that failed, or took longer than a pause), it starts over.
 			const failing = this.answers.some((answer) => answer.outcome === 'failed' && answer.answeredAt! > now - WINDOW_MS);
-			const slow = this.sends.some((ticket) => ticket.outcome === undefined && ticket.sentAt < now - PACED_MS);
+			// One slow request (the first, which fetched the token) is not a stall; a few are.
+			const slow = this.sends.filter((ticket) => ticket.outcome === undefined && ticket.sentAt < now - PACED_MS).length >= STALLED_REQUESTS;
 			this.paced = failing || slow ? { since: -Infinity, rate: TUNING.initialRate } : { since: now, rate: this.rate };
 		}
 		this.lastPacedAt = now;
@@ -242,6 +246,12 @@ export class StoreRate {
 	 */
 	failed(ticket: SendTicket): void {
 		this.answer(ticket, 'failed');
+	}
+
+	/** The request never went out (no token could be had): the store counted nothing. */
+	notSent(ticket: SendTicket): void {
+		const index = this.sends.indexOf(ticket);
+		if (index >= 0) this.sends.splice(index, 1);
 	}
 
 	/** A 429. Returns whether it changed the rate. */

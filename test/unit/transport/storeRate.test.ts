@@ -25,6 +25,17 @@ describe('StoreRate: the rate one store accepts, learned from its answers', () =
 		expect(new StoreRate().currentRate).toBe(20);
 	});
 
+	it('does not count a request that never went out (its token could not be had) among those the store saw', () => {
+		let now = 0;
+		const rate = new StoreRate(() => now);
+		rate.send();
+		const withoutToken = rate.send();
+		now = 10;
+		rate.notSent(withoutToken);
+
+		expect(rate.send().level).toBe(2);
+	});
+
 	// A cold run pays for slow start; fixed windows count part of the last window into what the node
 	// sees refused, and a cold run overshoots them most (the first window is only part used).
 	// Jitter: real requests reach the store a few milliseconds early or late, which moves some into a window they were paced to miss.
