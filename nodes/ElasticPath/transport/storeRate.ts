@@ -278,17 +278,17 @@ export class StoreRate {
 		// the held rate too, again and again (it refuses at random): then only a run of refusals tells the limit.
 		const lone = streak < 2 && (noisy || refusesAtRandom);
 		if (this.phase === 'probe' && ticket.sentAt >= this.phaseAt && this.rate > this.base && !lone) {
-			const accepted = this.acceptedBefore(ticket);
+			const took = this.takenBefore(ticket);
 			// Well above the held rate, the probe found capacity others freed: settle under it as after any limit.
-			if (accepted >= this.base * TUNING.probeFound) this.cut(now, ticket.level, share);
-			else this.endProbe(now, accepted);
+			if (took >= this.base * TUNING.probeFound) this.cut(now, ticket.level, share);
+			else this.endProbe(now, took);
 			return true;
 		}
 		if (noisy) return false;
 		// A lone refusal at a level the store has just accepted is not a limit: a busy store's noise.
 		// Over a limit, refusals come in runs.
 		// In slow start every level is new, so only a run tells a limit from noise.
-		if (streak < TUNING.cutStreak && (this.phase === 'start' || this.acceptedAtLevel(ticket))) return false;
+		if (streak < TUNING.cutStreak && (this.phase === 'start' || this.takenAtLevel(ticket))) return false;
 		if (streak < TUNING.newLevelStreak) return false;
 		this.cut(now, ticket.level, share);
 		return true;
@@ -317,12 +317,12 @@ export class StoreRate {
 	}
 
 	/** How many of ours sent in the second before `ticket` the store took. */
-	private acceptedBefore(ticket: SendTicket): number {
+	private takenBefore(ticket: SendTicket): number {
 		return this.answers.filter((answer) => taken(answer) && answer.sentAt > ticket.sentAt - WINDOW_MS && answer.sentAt <= ticket.sentAt).length;
 	}
 
 	/** Whether the store took one of ours sent within the second before, counted at as high a level. */
-	private acceptedAtLevel(ticket: SendTicket): boolean {
+	private takenAtLevel(ticket: SendTicket): boolean {
 		return this.answers.some(
 			(answer) => taken(answer) && answer.level >= ticket.level && answer.sentAt > ticket.sentAt - WINDOW_MS,
 		);
