@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workf
 import { router } from './actions/router';
 import type { ElasticPathDescription } from './description';
 import { sharedDescription, version1Properties } from './description';
-import { USABLE_AS_TOOL } from './host';
+import { USABLE_AS_TOOL } from './n8nCompatibility';
 
 /** Version 1, as saved workflows have it: string ID fields, full carts, outputs as they always were. */
 export class ElasticPathV1 implements INodeType {

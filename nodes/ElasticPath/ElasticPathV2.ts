@@ -4,7 +4,7 @@ import { listSearch } from './actions/listSearch';
 import { router } from './actions/router';
 import type { ElasticPathDescription } from './description';
 import { sharedDescription, version1Properties } from './description';
-import { USABLE_AS_TOOL } from './host';
+import { USABLE_AS_TOOL } from './n8nCompatibility';
 import { version2Properties } from './version2Properties';
 
 /** Version 2: carts, customers and accounts picked from a list, by ID or (customers) by email; Simplify on cart reads. */

@@ -6,7 +6,7 @@ import * as customerCartAssociation from './actions/customerCartAssociation';
 import type { Resource } from './actions/router';
 import type { SelectorOf } from './actions/shared/fields';
 import { requestSettingsDescription } from './actions/shared/requestSettings';
-import { MAIN } from './host';
+import { MAIN } from './n8nCompatibility';
 import type { CREDENTIAL_TYPE } from './transport';
 
 /** The node's credential is the one the transport signs requests with (written out here for n8n's checks, which read it as a string). */

@@ -6,7 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { MAIN } from '../ElasticPath/host';
+import { MAIN } from '../ElasticPath/n8nCompatibility';
 import { receiveDelivery } from './delivery';
 import { EVENT_OPTIONS } from './events';
 import { createIntegration, deleteIntegration, integrationExists } from './integration';

@@ -1,11 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { asRecord } from '../ElasticPath/transport';
 import { selectedEvents } from './events';
 import { seenBefore } from './repeats';
 import { triggerState } from './state';
 
-export const SECRET_HEADER = 'x-moltin-secret-key';
+const SECRET_HEADER = 'x-moltin-secret-key';
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
@@ -16,13 +17,9 @@ export function secretMatches(expected: string | undefined, given: unknown): boo
 	return timingSafeEqual(digest(expected), digest(value));
 }
 
-function object(value: unknown): IDataObject | undefined {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
-}
-
 /** The resource an event is about: `payload.data`, or the `{type, id}` a deleted resource leaves. */
 function deliveredResource(payload: IDataObject | undefined): IDataObject | undefined {
-	return object(payload?.data) ?? (payload && 'id' in payload ? payload : undefined);
+	return asRecord(payload?.data) ?? (payload && 'id' in payload ? payload : undefined);
 }
 
 /**
@@ -31,9 +28,9 @@ function deliveredResource(payload: IDataObject | undefined): IDataObject | unde
  * must never reach the workflow.
  */
 export function eventItem(body: unknown): IDataObject | undefined {
-	const delivery = object(body);
+	const delivery = asRecord(body);
 	if (!delivery || typeof delivery.triggered_by !== 'string' || delivery.id === undefined) return undefined;
-	const resource = deliveredResource(object(delivery.payload));
+	const resource = deliveredResource(asRecord(delivery.payload));
 	return {
 		event: delivery.triggered_by,
 		eventId: String(delivery.id),

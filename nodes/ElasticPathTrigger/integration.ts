@@ -2,12 +2,19 @@ import { randomBytes } from 'node:crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { INTEGRATIONS_PATH, integrationPath } from '../ElasticPath/actions/shared/paths';
 import type { EpccResponse } from '../ElasticPath/transport';
 import { answerError, epccRequestOnce } from '../ElasticPath/transport';
 import { selectedEvents } from './events';
 import type { TriggerState } from './state';
 import { forgetIntegration, triggerState } from './state';
+
+const INTEGRATIONS_PATH = '/v2/integrations';
+
+/** An integration's path: its ID (from Elastic Path, kept in static data) percent-encoded, so it stays one segment. */
+function integrationPath(integrationId: string): string {
+	if (integrationId === '.' || integrationId === '..') throw new Error(`"${integrationId}" is no integration ID`);
+	return `${INTEGRATIONS_PATH}/${encodeURIComponent(integrationId)}`;
+}
 
 const CANNOT_MANAGE =
 	'The credential may not manage integrations (webhooks): use a Client Credentials credential (the client ID and secret of an application key with access to integrations); an Implicit (shopper) token cannot.';

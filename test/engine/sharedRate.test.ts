@@ -6,7 +6,7 @@ import { runWorkflow } from '../../testkit/engine/runWorkflow';
 import { associationParameters, clientCredentials, seedPairs, useEmulator } from './fixtures';
 
 // The node's module as the engine loaded it: its registry of stores is the one the runs share.
-const { knownStoreCount } = require(path.join(__dirname, '../../dist/nodes/ElasticPath/transport/stores.js')) as {
+const { knownStoreCount } = require(path.join(__dirname, '../../dist/nodes/ElasticPath/transport/rate/index.js')) as {
 	knownStoreCount: () => number;
 };
 

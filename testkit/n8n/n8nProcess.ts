@@ -64,7 +64,7 @@ export function atLeast(version: string, minimum: string): boolean {
 	return true;
 }
 
-/** The package's node types as n8n `version` lists them: the agent tool variant only from n8n 1.85 on (see nodes/ElasticPath/host.ts). */
+/** The package's node types as n8n `version` lists them: the agent tool variant only from n8n 1.85 on (see nodes/ElasticPath/n8nCompatibility.ts). */
 export function packageNodeTypes(version: string): string[] {
 	const versions = [1, 2];
 	const types = [...versions.map((v) => `n8n-nodes-elasticpath.elasticPath@${v}`), 'n8n-nodes-elasticpath.elasticPathTrigger@1'];

@@ -1,10 +1,11 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { Failure } from './failure';
+import type { EpccResponse, Failure } from './failure';
 import { networkWords } from './failure';
 import { MAX_RETRY_AFTER_MS } from './retry';
-import type { EpccResponse } from './request';
+
+/* What the user reads when a request fails: n8n's error types, from a summary, never the request. */
 
 /** What an Elastic Path error answer says, from whatever body came back (JSON:API, other JSON, HTML, text or nothing). */
 interface ErrorSummary {

@@ -1,9 +1,11 @@
-/**
+/*
  * What went wrong with a request, read from whatever n8n's request helpers threw. n8n 1.x
  * and 2.x wrap client errors differently (2.x keeps the AxiosError as `cause`, 1.x keeps
  * only `httpCode` and a JSON body in `context.data`), so this is the one place that knows
  * both shapes. It never keeps the request config: that holds the secrets.
  */
+import { asRecord } from './json';
+
 export type Failure =
 	| { kind: 'answer'; status: number; headers: Record<string, unknown>; body: unknown }
 	| { kind: 'network'; code: string }
@@ -13,6 +15,12 @@ export type Failure =
 
 /** An HTTP answer: the status, its headers and whatever body came with it. */
 export type Answer = Extract<Failure, { kind: 'answer' }>;
+
+/** An answer handed back to the caller: a success, or an error status it asked to look at itself. */
+export interface EpccResponse {
+	statusCode: number;
+	body: unknown;
+}
 
 /** Marks our own errors so they survive n8n wrapping them (it copies `errorCode` into `httpCode`). */
 const TOKEN_ERROR_PREFIX = 'EPCC_TOKEN_';
@@ -46,29 +54,25 @@ export class AccessTokenError extends Error {
 
 type Bag = Record<string, unknown>;
 
-function bag(value: unknown): Bag | undefined {
-	return value && typeof value === 'object' ? (value as Bag) : undefined;
-}
-
 function chain(error: unknown): Bag[] {
 	const links: Bag[] = [];
-	for (let current = bag(error); current && links.length < 5; current = bag(current.cause)) links.push(current);
+	for (let current = asRecord(error); current && links.length < 5; current = asRecord(current.cause)) links.push(current);
 	return links;
 }
 
 /** The HTTP answer carried by an AxiosError (or a wrapper of one), if any. */
 export function answerOf(error: unknown): Answer | undefined {
 	for (const link of chain(error)) {
-		const response = bag(link.response);
+		const response = asRecord(link.response);
 		if (response && typeof response.status === 'number') {
-			return { kind: 'answer', status: response.status, headers: bag(response.headers) ?? {}, body: response.data };
+			return { kind: 'answer', status: response.status, headers: asRecord(response.headers) ?? {}, body: response.data };
 		}
 	}
 	// n8n 1.x drops the AxiosError and keeps its status and JSON body on the NodeApiError.
-	const outer = bag(error);
+	const outer = asRecord(error);
 	const status = Number(outer?.httpCode);
 	if (Number.isInteger(status) && status >= 100 && status < 600) {
-		return { kind: 'answer', status, headers: {}, body: bag(outer?.context)?.data };
+		return { kind: 'answer', status, headers: {}, body: asRecord(outer?.context)?.data };
 	}
 	return undefined;
 }

@@ -1,18 +1,23 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse, INode } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	INode,
+} from 'n8n-workflow';
 
-import { failureWithoutSecrets, secretsOfRequest } from './answerSecrets';
-import { CREDENTIAL_TYPE } from './authentication';
+import { CREDENTIAL_TYPE } from './credential';
 import { failureToNodeError } from './errors';
-import type { Answer, Failure } from './failure';
+import type { Answer, EpccResponse, Failure } from './failure';
 import { classifyFailure } from './failure';
-import { redactValue } from './redact';
-import type { Pacer } from './pacing';
-import { decideRetry, mayHaveBeenProcessed } from './retry';
+import type { Pacer, SendTicket } from './rate';
+import { decideRetry, mayHaveBeenProcessed, unlessCancelled, wait } from './retry';
+import { failureWithoutSecrets, redactValue, secretsOfRequest } from './secrets';
 import type { TransportSession } from './session';
 import { pacerFor, sessionFor } from './session';
-import type { SendTicket } from './storeRate';
-import { asTokenHolder } from './tokenHold';
-import { unlessCancelled, wait } from './wait';
+import { asTokenHolder } from './token';
 
 interface EpccRequest {
 	method: IHttpRequestMethods;
@@ -42,11 +47,6 @@ export interface RequestContext {
 	getNode(): INode;
 	getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject>;
 	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'>;
-}
-
-export interface EpccResponse {
-	statusCode: number;
-	body: unknown;
 }
 
 /**
@@ -147,7 +147,7 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 		let ticket: SendTicket;
 		try {
 			[pacer, ticket] = await paced(this, session);
-			result = await asTokenHolder(this, session, async () => await sendRenewingToken(this, session, call));
+			result = await asTokenHolder(this, { timeoutMs: session.settings.timeoutMs, signal: session.signal }, async () => await sendRenewingToken(this, session, call));
 		} finally {
 			releaseOthers?.();
 		}
@@ -194,4 +194,24 @@ export async function epccRequestOnce(context: RequestContext, call: EpccCall): 
 		return { statusCode: result.status, body: result.body };
 	}
 	throw failureToNodeError(context.getNode(), failureWithoutSecrets(result, await secretsOfRequest(context, 0, call.headers)), 0);
+}
+
+/**
+ * One GET for the editor's pickers (a resource locator's list search), where there are no
+ * items to pace: n8n renews an expired token and sends it again; any failure becomes the
+ * node's usual error, with no request detail (it holds the token).
+ */
+export async function epccLookup(this: ILoadOptionsFunctions, path: string, qs: IDataObject): Promise<unknown> {
+	try {
+		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+			method: 'GET',
+			url: path,
+			qs,
+			headers: { Accept: 'application/json' },
+			json: true,
+			disableFollowRedirect: true,
+		})) as unknown;
+	} catch (error) {
+		throw failureToNodeError(this.getNode(), classifyFailure(error), 0);
+	}
 }

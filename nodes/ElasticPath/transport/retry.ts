@@ -1,4 +1,12 @@
+import * as workflow from 'n8n-workflow';
+
 import type { Failure } from './failure';
+import { cancelled } from './rate';
+
+/*
+ * When a failed request is sent again, and the waits in between, which end as soon as the
+ * execution is cancelled.
+ */
 
 interface RetryDecision {
 	retry: boolean;
@@ -21,7 +29,7 @@ const NOT_PROCESSED = new Set([429, 503]);
 const MAYBE_PROCESSED = new Set([502, 504]);
 
 /** `Retry-After` in seconds or as an HTTP date, in ms from now; undefined when absent or unreadable. */
-export function retryAfterMs(headers: Record<string, unknown>, now = Date.now()): number | undefined {
+function retryAfterMs(headers: Record<string, unknown>, now = Date.now()): number | undefined {
 	const raw = Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
 	const value = Array.isArray(raw) ? raw[0] : raw;
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
@@ -32,7 +40,7 @@ export function retryAfterMs(headers: Record<string, unknown>, now = Date.now())
 }
 
 /** Exponential backoff with full jitter: uniformly random up to base × 2^(attempt-1), capped. */
-export function backoffMs(attempt: number, random: () => number = Math.random): number {
+function backoffMs(attempt: number, random: () => number = Math.random): number {
 	const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempt - 1));
 	return Math.floor(random() * ceiling);
 }
@@ -95,4 +103,39 @@ export function decideRetry(failure: Failure, context: RetryContext): RetryDecis
 		return wait('unavailable');
 	}
 	return { retry: false, reason: 'fatal', delayMs: 0 };
+}
+
+type SleepWithAbort = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+// n8n-workflow 1.x exports sleepWithAbort; 2.x only sleep.
+const sleepWithAbort = (workflow as unknown as { sleepWithAbort?: SleepWithAbort }).sleepWithAbort;
+
+/**
+ * Settles like `promise`, or rejects as soon as the execution is cancelled. The abort
+ * listener is removed either way: one left behind per request would keep every request
+ * alive until the execution ends.
+ */
+export async function unlessCancelled<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+	if (!signal) return await promise;
+	if (signal.aborted) throw cancelled();
+	let onAbort!: () => void;
+	const aborted = new Promise<never>((_resolve, reject) => (onAbort = () => reject(cancelled())));
+	signal.addEventListener('abort', onAbort, { once: true });
+	try {
+		return await Promise.race([promise, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
+/** Node.js fires a timer set past this (2^31 - 1 ms, about 24.8 days) after 1 ms. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/** Waits `ms` with n8n's own timers (n8n Cloud rules), ending early with an error on cancellation. */
+export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
+	if (signal?.aborted) throw cancelled();
+	if (!(ms > 0)) return;
+	ms = Math.min(ms, LONGEST_TIMER_MS);
+	if (sleepWithAbort && signal) return await sleepWithAbort(ms, signal);
+	await unlessCancelled(workflow.sleep(ms), signal);
 }

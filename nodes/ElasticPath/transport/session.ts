@@ -1,10 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, storeIdentity } from './authentication';
-import { fingerprint } from './fingerprint';
-import { Pacer, RequestCap } from './pacing';
-import { StoreRate } from './storeRate';
-import { sharedPacer } from './stores';
+import { CREDENTIAL_TYPE, fingerprint, storeIdentity } from './credential';
+import { Pacer, RateController, RequestCap, sharedPacer } from './rate';
 
 interface RequestSettings {
 	/** 0: no cap, the rate is learned from the store. */
@@ -75,7 +72,7 @@ async function findPacer(context: IExecuteFunctions): Promise<Pacer> {
 		identity = storeIdentity(await context.getCredentials(CREDENTIAL_TYPE));
 	} catch {
 		// The credential is missing or unusable: each request will fail with the reason; pace them alone.
-		return new Pacer(new StoreRate());
+		return new Pacer(new RateController());
 	}
 	return sharedPacer(fingerprint(...identity));
 }

@@ -26,7 +26,7 @@ function zoneOffset(instant: number, timeZone: string): number {
 }
 
 /** The instant a wall-clock time (given as if it were UTC) names in `timeZone`. */
-export function wallTimeToInstant(wall: number, timeZone: string): number {
+function wallTimeToInstant(wall: number, timeZone: string): number {
 	const guess = wall - zoneOffset(wall, timeZone);
 	return wall - zoneOffset(guess, timeZone);
 }

@@ -124,7 +124,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** As an AI agent's tool, Get Many outputs at most this many items: the agent reads every one into its context. */
-export const TOOL_MAX_ITEMS = 20;
+const TOOL_MAX_ITEMS = 20;
 
 const FILTER_CUSTOMER: IdField = { name: 'filters.customerId', label: 'Customer ID' };
 

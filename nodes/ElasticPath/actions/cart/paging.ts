@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { asRecord } from '../../transport';
 
 /** The most carts `GET /v2/carts` gives per page (`page[limit]` maximum). */
 export const PAGE_LIMIT = 100;
@@ -22,10 +22,6 @@ interface Page {
 	reportedTotal?: number;
 }
 
-function record(value: unknown): IDataObject | undefined {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
-}
-
 /**
  * Reads one page of `CartCollectionResponse`. Another page may follow when this one is full
  * (by the limit the API says it applied in `meta.page.limit`, in case it caps ours) or
@@ -33,13 +29,13 @@ function record(value: unknown): IDataObject | undefined {
  * never skips carts. `undefined` when the body has no `data` list.
  */
 export function readPage(body: unknown, offset: number): Page | undefined {
-	const data = record(body)?.data;
+	const data = asRecord(body)?.data;
 	if (!Array.isArray(data)) return undefined;
-	const meta = record(record(body)?.meta);
-	const appliedLimit = Number(record(meta?.page)?.limit);
+	const meta = asRecord(asRecord(body)?.meta);
+	const appliedLimit = Number(asRecord(meta?.page)?.limit);
 	const pageSize = Number.isInteger(appliedLimit) && appliedLimit > 0 ? Math.min(appliedLimit, PAGE_LIMIT) : PAGE_LIMIT;
-	const next = record(record(body)?.links)?.next;
-	const total = record(meta?.results)?.total;
+	const next = asRecord(asRecord(body)?.links)?.next;
+	const total = asRecord(meta?.results)?.total;
 	return {
 		entries: data,
 		more: data.length > 0 && (data.length >= pageSize || (typeof next === 'string' && next !== '')),

@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { epccLookup } from '../../transport';
 
 /** `page[limit]` of the pickers' listings: the most Elastic Path gives per page. */
-export const SEARCH_PAGE_LIMIT = 100;
+const SEARCH_PAGE_LIMIT = 100;
 
 export interface SearchPage {
 	records: IDataObject[];
@@ -37,5 +37,3 @@ export function likeValue(text: string | undefined): string | undefined {
 	const cleaned = (text ?? '').replace(/[,()*:]/g, '').trim();
 	return cleaned ? `*${cleaned}*` : undefined;
 }
-
-export const asText = (value: unknown): string => (typeof value === 'string' ? value : '');

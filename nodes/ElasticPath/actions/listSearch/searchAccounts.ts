@@ -1,11 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { asText } from '../../transport';
 import { ACCOUNTS_PATH } from '../shared/paths';
-import { asText, likeValue, offsetOf, searchPage } from './pages';
+import { likeValue, offsetOf, searchPage } from './pages';
 
 function accountItem(account: IDataObject): INodeListSearchItems {
 	const name = asText(account.name) || (account.id as string);
-	const legalName = asText(account.legal_name);
+	const legalName = asText(account.legal_name) ?? '';
 	return { name: legalName && legalName !== name ? `${name} (${legalName})` : name, value: account.id as string };
 }
 

@@ -1,7 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { asText } from '../../transport';
 import { CARTS_PATH } from '../shared/paths';
-import { asText, offsetOf, searchPage } from './pages';
+import { offsetOf, searchPage } from './pages';
 
 /** With a search text, read at most this many pages for one answer (the API cannot filter carts). */
 const PAGES_PER_SEARCH = 5;
@@ -18,7 +19,7 @@ function cartItem(cart: IDataObject): INodeListSearchItems {
 }
 
 function matches(cart: IDataObject, text: string): boolean {
-	return `${asText(cart.name)} ${asText(cart.id)}`.toLowerCase().includes(text);
+	return `${asText(cart.name) ?? ''} ${asText(cart.id) ?? ''}`.toLowerCase().includes(text);
 }
 
 /**

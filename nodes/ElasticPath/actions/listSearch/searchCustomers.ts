@@ -1,12 +1,13 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { asText } from '../../transport';
 import { CUSTOMERS_PATH } from '../shared/paths';
 import type { SearchPage } from './pages';
-import { asText, likeValue, offsetOf, searchPage } from './pages';
+import { likeValue, offsetOf, searchPage } from './pages';
 
 function customerItem(customer: IDataObject): INodeListSearchItems {
-	const name = asText(customer.name);
-	const email = asText(customer.email);
+	const name = asText(customer.name) ?? '';
+	const email = asText(customer.email) ?? '';
 	return { name: name && email ? `${name} <${email}>` : name || email || (customer.id as string), value: customer.id as string };
 }
 

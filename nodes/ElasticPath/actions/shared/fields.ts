@@ -4,6 +4,13 @@ import type { IdField } from './ids';
 
 export const CART_ID: IdField = { name: 'cartId', label: 'Cart ID', inPath: true };
 
+/*
+ * A constant, not a literal: n8n's lint rule "node-param-description-miscased-json" rewrites
+ * every "json" in a description literal to "JSON", and `{{ $JSON.cartId }}` evaluates to
+ * nothing (expressions are case-sensitive). The package scanner ignores inline disables.
+ */
+const CART_ID_DESCRIPTION = 'ID of the cart. Map it from the input item with an expression, e.g. {{ $json.cartId }}.';
+
 export function cartIdField(displayOptions: IDisplayOptions): INodeProperties {
 	return {
 		displayName: 'Cart ID',
@@ -12,7 +19,7 @@ export function cartIdField(displayOptions: IDisplayOptions): INodeProperties {
 		required: true,
 		default: '',
 		placeholder: 'e.g. 5a3b2f0c-…',
-		description: 'ID of the cart. Map it from the input item with an expression, e.g. {{ $JSON.cartId }}.',
+		description: CART_ID_DESCRIPTION,
 		displayOptions,
 	};
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { asText } from '../../transport';
 import { customerIdByEmail } from './customerByEmail';
 import type { IdField } from './idField';
 import { fieldError } from './idField';
@@ -8,16 +9,14 @@ import { pathSegmentProblem } from './paths';
 
 export type { IdField } from './idField';
 
-function asText(value: unknown): string | undefined {
-	if (value === undefined || value === null) return '';
-	if (typeof value === 'string') return value.trim();
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	return undefined;
+/** An ID field's value as trimmed text: empty when unset, `undefined` when it is no text (a list, an object). */
+function idText(value: unknown): string | undefined {
+	return value === undefined || value === null ? '' : asText(value)?.trim();
 }
 
 /** The value of an ID field as text, trimmed; empty when unset. */
 function textOf(context: IExecuteFunctions, itemIndex: number, field: IdField, raw: unknown): string {
-	const value = asText(raw);
+	const value = idText(raw);
 	if (value === undefined) {
 		const kind = Array.isArray(raw) ? 'a list' : typeof raw;
 		throw fieldError(context, itemIndex, field, `must be text, not ${kind}`, `Map "${field.label}" to a single ID.`);
@@ -62,7 +61,7 @@ export async function optionalId(context: IExecuteFunctions, itemIndex: number, 
 export function idForReport(context: IExecuteFunctions, itemIndex: number, name: string): IDataObject {
 	try {
 		const { mode, value } = readLocator(context.getNodeParameter(name, itemIndex, ''));
-		return mode === LOCATOR_MODE.email ? { customerEmail: asText(value) } : { [name]: asText(value) };
+		return mode === LOCATOR_MODE.email ? { customerEmail: idText(value) } : { [name]: idText(value) };
 	} catch {
 		// An expression that cannot be evaluated has no value to report; the error item says why it failed.
 		return { [name]: undefined };

@@ -62,7 +62,7 @@ export function cartLocator(replaces: INodeProperties): INodeProperties {
 	return locator({
 		replaces,
 		displayName: 'Cart',
-		description: 'The cart: pick it from the list (newest first), or give its ID, e.g. {{ $JSON.cartId }}',
+		description: 'The cart: pick it from the list (newest first), or give its ID, e.g. {{ $json.cartId }}',
 		modes: listAndId('Select a cart...', SEARCH_METHOD.carts, 'e.g. 5a3b2f0c-…').modes,
 	});
 }

@@ -35,9 +35,3 @@ export type CartRelationship = 'customers' | 'accounts';
 export function cartRelationshipPath(cartId: string, relationship: CartRelationship): string {
 	return `${cartPath(cartId)}/relationships/${relationship}`;
 }
-
-export const INTEGRATIONS_PATH = '/v2/integrations';
-
-export function integrationPath(integrationId: string): string {
-	return `${INTEGRATIONS_PATH}/${pathSegment(integrationId)}`;
-}

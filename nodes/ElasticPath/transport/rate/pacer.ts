@@ -1,10 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
-import type { SendTicket, StoreRate } from './storeRate';
-import { cancelled } from './wait';
-
-/** One second: the window a store counts its limit in. */
-const WINDOW_MS = 1000;
+import { cancelled } from './clock';
+import type { RateController, SendTicket } from './controller';
+import { WINDOW_MS } from './controller';
 
 /** Short bursts are allowed up to this much of a second's worth of requests, so that timers coarser than the interval do not cap the rate. */
 const BURST_SECONDS = 0.02;
@@ -62,7 +60,7 @@ export class Pacer {
 	private pumping = false;
 
 	constructor(
-		readonly rate: StoreRate,
+		readonly rate: RateController,
 		private readonly now: () => number = () => Date.now(),
 		private readonly pause: (ms: number) => Promise<void> = sleep,
 	) {

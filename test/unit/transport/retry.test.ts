@@ -1,5 +1,5 @@
 import type { Failure } from '../../../nodes/ElasticPath/transport/failure';
-import { backoffMs, decideRetry, retryAfterMs } from '../../../nodes/ElasticPath/transport/retry';
+import { decideRetry } from '../../../nodes/ElasticPath/transport/retry';
 
 const answer = (status: number, headers: Record<string, unknown> = {}): Failure => ({ kind: 'answer', status, headers, body: undefined });
 const context = { attempt: 1, maxAttempts: 5, idempotent: true, random: () => 0.5, now: 0 };
@@ -47,26 +47,34 @@ describe('retry policy', () => {
 		expect(decideRetry(answer(503, { 'Retry-After': 'Thu, 01 Jan 1970 00:00:02 GMT' }), context).delayMs).toBe(2000);
 	});
 
-	describe('retryAfterMs', () => {
+	describe('Retry-After', () => {
+		/** The wait a 429 with `headers` gets when the jitter adds nothing: what Retry-After asks, or none. */
+		const askedWait = (headers: Record<string, unknown>) =>
+			decideRetry(answer(429, headers), { attempt: 1, maxAttempts: 5, idempotent: true, random: () => 0, now: 0 }).delayMs;
+
 		it.each([
 			[{ 'retry-after': '0' }, 0],
 			[{ 'retry-after': '1.5' }, 1500],
 			[{ 'Retry-After': ['4'] }, 4000],
 			[{ 'retry-after': 'Thu, 01 Jan 1970 00:00:10 GMT' }, 10000],
 			[{ 'retry-after': 'Wed, 31 Dec 1969 23:59:00 GMT' }, 0],
-			[{ 'retry-after': 'soon' }, undefined],
-			[{}, undefined],
-		])('%j → %s', (headers, expected) => {
-			expect(retryAfterMs(headers, 0)).toBe(expected);
+			[{ 'retry-after': 'soon' }, 0],
+			[{}, 0],
+		])('%j → %s ms', (headers, expected) => {
+			expect(askedWait(headers)).toBe(expected);
 		});
 	});
 
 	describe('backoff', () => {
-		it('is exponential with full jitter: anywhere from 0 to base × 2^(attempt-1)', () => {
-			expect(backoffMs(1, () => 0)).toBe(0);
-			expect(backoffMs(1, () => 0.999)).toBe(249);
-			expect(backoffMs(3, () => 0.999)).toBe(999);
-			expect(backoffMs(30, () => 0.999)).toBe(19980);
+		/** The wait after a 503 without Retry-After on try `tries`, the jitter drawing `draw`. */
+		const backoff = (tries: number, draw: number) =>
+			decideRetry(answer(503), { attempt: 1, tries, maxAttempts: 5, idempotent: true, random: () => draw }).delayMs;
+
+		it('is exponential with full jitter: anywhere from 0 to base × 2^(tries-1)', () => {
+			expect(backoff(1, 0)).toBe(0);
+			expect(backoff(1, 0.999)).toBe(249);
+			expect(backoff(3, 0.999)).toBe(999);
+			expect(backoff(30, 0.999)).toBe(19980);
 		});
 	});
 });

@@ -1,6 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- virtual time lets woken code run (setImmediate) before it moves on */
-import { Pacer, RequestCap } from '../../../nodes/ElasticPath/transport/pacing';
-import { StoreRate } from '../../../nodes/ElasticPath/transport/storeRate';
+import { Pacer, RateController, RequestCap } from '../../../../nodes/ElasticPath/transport/rate';
 
 /** A fake clock; a pause advances it once what the last release woke has run, as with real timers. */
 function fakeTime() {
@@ -15,7 +14,7 @@ function fakeTime() {
 describe('Pacer', () => {
 	it('releases waiting requests evenly at the store rate, 20/s to begin with', async () => {
 		const { clock, now, pause } = fakeTime();
-		const pacer = new Pacer(new StoreRate(now), now, pause);
+		const pacer = new Pacer(new RateController(now), now, pause);
 
 		const tickets = await Promise.all(Array.from({ length: 3 }, () => pacer.acquire()));
 
@@ -25,16 +24,16 @@ describe('Pacer', () => {
 
 	it('lets a request go at once when nothing waits', async () => {
 		const { now, pause } = fakeTime();
-		const pacer = new Pacer(new StoreRate(now), now, pause);
+		const pacer = new Pacer(new RateController(now), now, pause);
 
 		expect((await pacer.acquire()).sentAt).toBe(0);
 	});
 
 	it('paces two executions together as one stream, first come first served', async () => {
 		const together = fakeTime();
-		const shared = new Pacer(new StoreRate(together.now), together.now, together.pause);
+		const shared = new Pacer(new RateController(together.now), together.now, together.pause);
 		const alone = fakeTime();
-		const single = new Pacer(new StoreRate(alone.now), alone.now, alone.pause);
+		const single = new Pacer(new RateController(alone.now), alone.now, alone.pause);
 
 		const first = Array.from({ length: 30 }, () => shared.acquire());
 		const second = Array.from({ length: 30 }, () => shared.acquire());
@@ -47,7 +46,7 @@ describe('Pacer', () => {
 
 	it('drops a waiter whose execution is cancelled and keeps serving the others', async () => {
 		const { now, pause } = fakeTime();
-		const pacer = new Pacer(new StoreRate(now), now, pause);
+		const pacer = new Pacer(new RateController(now), now, pause);
 		const cancel = new AbortController();
 
 		const cancelled = Array.from({ length: 10 }, () => pacer.acquire(cancel.signal));

@@ -1,5 +1,5 @@
-import { Pacer } from './pacing';
-import { StoreRate } from './storeRate';
+import { RateController } from './controller';
+import { Pacer } from './pacer';
 
 /** What a process has learned about a store is forgotten after this long without traffic, so a stale rate never starts a burst. */
 export const FORGET_AFTER_MS = 60_000;
@@ -11,7 +11,7 @@ export const REMEMBER_RATE_MS = 7 * 24 * 3600_000;
 const REMEMBERED_STORES = 100;
 
 // Keyed by `fingerprint(...)` of the store's base URL and client ID (or pasted token): never a secret itself.
-const stores = new Map<string, Pacer>();
+const pacers = new Map<string, Pacer>();
 
 const learnedRates = new Map<string, { rate: number; at: number }>();
 
@@ -22,20 +22,20 @@ const learnedRates = new Map<string, { rate: number; at: number }>();
  */
 export function sharedPacer(key: string, clock: { now: () => number; pause?: (ms: number) => Promise<void> } = { now: () => Date.now() }): Pacer {
 	forgetIdle(clock.now());
-	let pacer = stores.get(key);
+	let pacer = pacers.get(key);
 	if (!pacer) {
 		const remembered = learnedRates.get(key);
-		pacer = new Pacer(new StoreRate(clock.now, remembered?.rate), clock.now, clock.pause);
-		stores.set(key, pacer);
+		pacer = new Pacer(new RateController(clock.now, remembered?.rate), clock.now, clock.pause);
+		pacers.set(key, pacer);
 	}
 	return pacer;
 }
 
 /** Forgets idle stores' pacers, keeping the rate each had learned. */
 function forgetIdle(now: number): void {
-	for (const [key, pacer] of stores) {
+	for (const [key, pacer] of pacers) {
 		if (pacer.waiting > 0 || pacer.rate.idleFor() <= FORGET_AFTER_MS) continue;
-		stores.delete(key);
+		pacers.delete(key);
 		const rate = pacer.rate.learnedRate;
 		if (rate === undefined) continue;
 		learnedRates.delete(key);
@@ -49,5 +49,5 @@ function forgetIdle(now: number): void {
 /** How many stores this process currently keeps a pacer for (for tests). */
 export function knownStoreCount(): number {
 	forgetIdle(Date.now());
-	return stores.size;
+	return pacers.size;
 }

@@ -4,6 +4,11 @@
  * and n8n shows error messages to people who may use a credential but not read it.
  */
 
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from './credential';
+import type { Failure } from './failure';
+
 export const REDACTED = '**hidden**';
 
 /** Credential fields and node options that hold a secret: the client secret and every token. */
@@ -32,7 +37,7 @@ const SECRET_PATTERNS: Array<[RegExp, string]> = [
 ];
 
 /** `text` with every known secret and every bearer, client secret and token field replaced by `**hidden**`. */
-export function redactText(text: string, secrets: readonly string[]): string {
+function redactText(text: string, secrets: readonly string[]): string {
 	let clean = text;
 	for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
 		if (secret.length >= SHORTEST_SECRET) clean = clean.split(secret).join(REDACTED);
@@ -55,4 +60,33 @@ export function redactValue(value: unknown, secrets: readonly string[]): unknown
 		);
 	}
 	return value;
+}
+
+/** Every secret one request of the node carried: the credential's (its current token included) and the item's token headers. */
+export async function secretsOfRequest(
+	context: { getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject> },
+	itemIndex: number,
+	headers: Record<string, string> = {},
+): Promise<string[]> {
+	let credentials: Record<string, unknown> = {};
+	try {
+		credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	} catch {
+		// Without the credential there is nothing of it to hide; the patterns still apply.
+	}
+	const sentTokens = Object.entries(headers).filter(([name]) => /token|authorization/i.test(name)).map(([, value]) => value);
+	return [...secretsIn(credentials), ...sentTokens];
+}
+
+/** A failure as an error may show it: whatever text came back from the server, without the secrets. */
+export function failureWithoutSecrets(failure: Failure, secrets: readonly string[]): Failure {
+	switch (failure.kind) {
+		case 'answer':
+			return { ...failure, body: redactValue(failure.body, secrets) };
+		case 'token':
+		case 'config':
+			return { ...failure, message: redactText(failure.message, secrets) };
+		case 'network':
+			return failure;
+	}
 }

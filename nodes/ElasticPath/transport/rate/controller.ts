@@ -15,7 +15,8 @@ type Outcome = 'accepted' | 'throttled' | 'failed';
 /** The store took the request: it counts against the limit whatever came of it. */
 const taken = (ticket: SendTicket) => ticket.outcome === 'accepted' || ticket.outcome === 'failed';
 
-const WINDOW_MS = 1000;
+/** One second: the window a store counts its limit in. */
+export const WINDOW_MS = 1000;
 
 /** The pace held a request back this recently: the rate, not demand, limits sending. */
 const PACED_MS = 300;
@@ -23,7 +24,7 @@ const PACED_MS = 300;
 /** Requests unanswered for longer than that which mean the store stalled. */
 const STALLED_REQUESTS = 3;
 
-/** Tuned on the benchmark's scenarios (see README "Bulk runs"); each value's reason is beside it. */
+/** Tuned on the benchmark's scenarios (see docs/performance.md); each value's reason is beside it. */
 export const TUNING = {
 	/** Requests per second to start at: under a development store's 25/s. */
 	initialRate: 20,
@@ -35,7 +36,7 @@ export const TUNING = {
 	headroom: 0.98,
 	/** On each later refusal the rate gives up this share too, so that clients sharing a store converge to fair shares. */
 	decrease: 0.95,
-	/** Back from the cut to just under the refused level over this long... */
+	/** Back from the back-off to just under the refused level over this long... */
 	backMs: 500,
 	/** ...hold there at least this long and this many accepted requests (more after a costly probe)... */
 	holdMs: 500,
@@ -50,25 +51,25 @@ export const TUNING = {
 	probeGain: 15,
 	/** A refused probe raises the held rate by at most this factor, towards what the store accepted of ours in the second before... */
 	probeStep: 1.03,
-	/** ...unless that was this much more than the held rate: the probe found freed capacity, and it cuts to just under what it found. */
+	/** ...unless that was this much more than the held rate: the probe found freed capacity, and it back-offs to just under what it found. */
 	probeFound: 1.5,
 	/** A step up that the store then refuses is undone, and caps later steps at this share of it. */
 	stepBack: 0.99,
-	/** While a fixed window stays shut after a cut: one request every 100 ms until one passes. */
+	/** While a fixed window stays shut after a back-off: one request every 100 ms until one passes. */
 	trickleRate: 10,
 	/** Refusals before this many answers are strays: too little is known to call them a limit. */
 	matureAnswers: 10,
-	/** A cut is checked on this many answers after it (or this long): refusals that go on at the lower rate are not the limit. */
+	/** A back-off is checked on this many answers after it (or this long): refusals that go on at the lower rate are not the limit. */
 	verifyAnswers: 40,
 	verifyMs: 2000,
 	verifyMinAnswers: 30,
-	/** The first cut trusts what passed down to this share of the level (in slow start much is still in flight). */
-	firstCutFloor: 0.8,
-	/** Later cuts trust what passed in the last second down to this share of the level. */
-	cutFloor: 0.8,
-	/** Refusals in a row that make a cut even where the store accepted as many of ours just before. */
-	cutStreak: 3,
-	/** Refusals in a row that make a cut at a level the store has not accepted lately. */
+	/** The first back-off trusts what passed down to this share of the level (in slow start much is still in flight). */
+	firstBackOffFloor: 0.8,
+	/** Later back-offs trust what passed in the last second down to this share of the level. */
+	backOffFloor: 0.8,
+	/** Refusals in a row that make a back-off even where the store accepted as many of ours just before. */
+	backOffStreak: 3,
+	/** Refusals in a row that make a back-off at a level the store has not accepted lately. */
 	newLevelStreak: 2,
 	/** Refusals of held rates within this long that mark a store refusing at random: a lone refusal then no longer ends a probe, nor undoes a step. */
 	noisyHold: 3,
@@ -78,9 +79,9 @@ export const TUNING = {
 	minRate: 1,
 };
 
-interface Cut {
+interface BackOff {
 	at: number;
-	/** The rate before the cut, to restore it if the cut turns out to answer noise. */
+	/** The rate before the back-off, to restore it if the back-off turns out to answer noise. */
 	undo: { rate: number; phase: Phase; phaseAge: number; from: number; target: number; base: number; lastLimit?: number };
 	refusedShare: number;
 	answers: number;
@@ -96,15 +97,15 @@ interface Cut {
  *
  * Slow start finds the limit; each refusal is read against its "level" (how many of our
  * requests the store had counted in the second before), which is what a windowed limit
- * compares with its quota. After a cut the rate comes back to just under that level, holds,
+ * compares with its quota. After a back-off the rate comes back to just under that level, holds,
  * then probes for freed capacity slowly at first and fast later (as CUBIC does), so that
  * capacity another client frees is reclaimed within seconds. A refused probe goes back to
- * the held rate without a cut: alone at a store's limit, probing costs a refusal or two per
- * hold, and a hold lasts at least 100 requests' worth. A cut is checked against the
+ * the held rate without a back-off: alone at a store's limit, probing costs a refusal or two per
+ * hold, and a hold lasts at least 100 requests' worth. A back-off is checked against the
  * answers that follow it: if refusals go on at the lower rate, they were noise (a busy store
- * refusing at random), the cut is undone and such a share is ignored from then on.
+ * refusing at random), the back-off is undone and such a share is ignored from then on.
  */
-export class StoreRate {
+export class RateController {
 	private rate = TUNING.initialRate;
 
 	private phase: Phase = 'start';
@@ -124,10 +125,10 @@ export class StoreRate {
 	/** When the pace began holding sending back this time, and the rate then: slow start counts what was sent from there on. */
 	private paced = { since: -Infinity, rate: TUNING.initialRate };
 
-	/** 429s for requests sent before this belong to a refusal already answered by a cut. */
+	/** 429s for requests sent before this belong to a refusal already answered by a back-off. */
 	private holdUntil = -Infinity;
 
-	/** Set by a cut until a request sent after it passes: until then the store's window is shut. */
+	/** Set by a back-off until a request sent after it passes: until then the store's window is shut. */
 	private shutSince?: number;
 
 	private refusedInARow = 0;
@@ -137,7 +138,7 @@ export class StoreRate {
 	/** Refusals answered one after another, with no accepted answer between. */
 	private streak = 0;
 
-	private acceptedSinceCut = 0;
+	private acceptedSinceBackOff = 0;
 
 	private refusalsThisEpisode = 0;
 
@@ -145,9 +146,9 @@ export class StoreRate {
 
 	private noise = 0;
 
-	private checking?: Cut;
+	private checking?: BackOff;
 
-	/** From when refusals of the held rate are the held rate's own: a second after a cut, a little after a probe's end. */
+	/** From when refusals of the held rate are the held rate's own: a second after a back-off, a little after a probe's end. */
 	private settledFrom = -Infinity;
 
 	/** When the store refused a rate we held (not a probe's) in the last few seconds: a store with room for it refusing at random. */
@@ -169,7 +170,7 @@ export class StoreRate {
 	private highest = TUNING.initialRate;
 
 	/**
-	 * @param ceiling What the store accepted when this process last talked to it (see stores.ts):
+	 * @param ceiling What the store accepted when this process last talked to it (see registry.ts):
 	 * slow start climbs no higher, then holds and probes, rather than overshoot to find the limit again.
 	 */
 	constructor(
@@ -199,7 +200,7 @@ export class StoreRate {
 		return this.shutSince !== undefined && this.refusedInARow >= 2 ? TUNING.trickleRate : this.rate;
 	}
 
-	/** Lets the rate move with time (after a cut it climbs back, then probes): the pacer calls it before each decision. */
+	/** Lets the rate move with time (after a back-off it climbs back, then probes): the pacer calls it before each decision. */
 	tick(): void {
 		this.grow(this.now());
 	}
@@ -233,7 +234,7 @@ export class StoreRate {
 
 	accepted(ticket: SendTicket): void {
 		const now = this.answer(ticket, 'accepted');
-		this.acceptedSinceCut++;
+		this.acceptedSinceBackOff++;
 		this.highest = Math.max(this.highest, ticket.level);
 		this.refusedInARow = 0;
 		if (this.shutSince !== undefined && ticket.sentAt >= this.shutSince) this.shutSince = undefined;
@@ -270,7 +271,7 @@ export class StoreRate {
 		const share = sinceHold.filter((answer) => answer.outcome === 'throttled').length / Math.max(1, sinceHold.length);
 		const noisy = this.noise > 0 && share <= this.noise * 1.5 + 0.01;
 		const refusesAtRandom = this.refusesAtRandom(now);
-		// Just after a cut or a probe's end the window still counts what went before.
+		// Just after a back-off or a probe's end the window still counts what went before.
 		const held = (this.phase === 'hold' || this.phase === 'back') && ticket.sentAt >= this.settledFrom;
 		if (held) this.heldRefusals.push(now);
 		if (held && this.noise === 0 && !refusesAtRandom && this.undoStep()) return true;
@@ -280,7 +281,7 @@ export class StoreRate {
 		if (this.phase === 'probe' && ticket.sentAt >= this.phaseAt && this.rate > this.base && !lone) {
 			const took = this.takenBefore(ticket);
 			// Well above the held rate, the probe found capacity others freed: settle under it as after any limit.
-			if (took >= this.base * TUNING.probeFound) this.cut(now, ticket.level, share);
+			if (took >= this.base * TUNING.probeFound) this.backOff(now, ticket.level, share);
 			else this.endProbe(now, took);
 			return true;
 		}
@@ -288,9 +289,9 @@ export class StoreRate {
 		// A lone refusal at a level the store has just accepted is not a limit: a busy store's noise.
 		// Over a limit, refusals come in runs.
 		// In slow start every level is new, so only a run tells a limit from noise.
-		if (streak < TUNING.cutStreak && (this.phase === 'start' || this.takenAtLevel(ticket))) return false;
+		if (streak < TUNING.backOffStreak && (this.phase === 'start' || this.takenAtLevel(ticket))) return false;
 		if (streak < TUNING.newLevelStreak) return false;
-		this.cut(now, ticket.level, share);
+		this.backOff(now, ticket.level, share);
 		return true;
 	}
 
@@ -365,7 +366,7 @@ export class StoreRate {
 			}
 			case 'hold': {
 				const slowStore = (TUNING.holdHighRequests * 1000) / this.highest;
-				if (age >= Math.max(TUNING.holdMs, slowStore) && (this.acceptedSinceCut >= this.holdFor || age >= TUNING.holdMaxMs)) {
+				if (age >= Math.max(TUNING.holdMs, slowStore) && (this.acceptedSinceBackOff >= this.holdFor || age >= TUNING.holdMaxMs)) {
 					this.enter('probe', now);
 					this.base = this.rate;
 				}
@@ -387,8 +388,8 @@ export class StoreRate {
 	}
 
 	/**
-	 * A probe was refused: hold again, no cut, at the held rate or a little above it, towards what
-	 * the store accepted of ours in the second before the refused request (a cut may have left the
+	 * A probe was refused: hold again, no back-off, at the held rate or a little above it, towards what
+	 * the store accepted of ours in the second before the refused request (a back-off may have left the
 	 * held rate low; fixed windows overstate that count, hence only a step at a time).
 	 */
 	private endProbe(now: number, accepted: number): void {
@@ -401,12 +402,12 @@ export class StoreRate {
 		this.beginEpisode(now, 'hold', TUNING.probeAftermathMs);
 	}
 
-	/** A refusal was answered (by a cut or a probe's end): later 429s for requests sent before now belong to it. */
+	/** A refusal was answered (by a back-off or a probe's end): later 429s for requests sent before now belong to it. */
 	private beginEpisode(now: number, phase: Phase, settleMs: number): void {
 		this.enter(phase, now);
 		this.holdUntil = now;
 		this.settledFrom = now + settleMs;
-		this.acceptedSinceCut = 0;
+		this.acceptedSinceBackOff = 0;
 		this.refusalsThisEpisode = 1;
 		this.holdFor = Math.max(TUNING.holdRequests, TUNING.holdPerRefusal);
 	}
@@ -421,13 +422,13 @@ export class StoreRate {
 	}
 
 	/** The store refused at `level`: settle just under it. */
-	private cut(now: number, level: number, refusedShare: number): void {
+	private backOff(now: number, level: number, refusedShare: number): void {
 		const first = this.phase === 'start';
 		this.step = undefined;
 		this.stepCap = Infinity;
 		// Fixed windows: the level counts some of the previous window too; what passed in the last second bounds it.
 		const passed = this.answers.filter((answer) => taken(answer) && answer.sentAt > now - WINDOW_MS - 100).length;
-		let limit = Math.min(level, Math.max(passed, level * (first ? TUNING.firstCutFloor : TUNING.cutFloor)));
+		let limit = Math.min(level, Math.max(passed, level * (first ? TUNING.firstBackOffFloor : TUNING.backOffFloor)));
 		// Fast convergence (as CUBIC's): a level lower than last time means others took capacity; give up more.
 		if (this.lastLimit !== undefined && level < this.lastLimit) limit = (level * (1 + TUNING.decrease)) / 2;
 		const undo = { rate: this.rate, phase: this.phase, phaseAge: now - this.phaseAt, from: this.from, target: this.target, base: this.base, lastLimit: this.lastLimit };
@@ -441,22 +442,22 @@ export class StoreRate {
 		this.checking = { at: now, undo, refusedShare, answers: 0, refused: 0, inARow: false, run: 0 };
 	}
 
-	/** Counts the answers that follow a cut (once the window has reopened) and settles whether it answered the limit. */
+	/** Counts the answers that follow a back-off (once the window has reopened) and settles whether it answered the limit. */
 	private check(now: number, ticket: SendTicket): void {
-		const cut = this.checking;
-		if (!cut || ticket.sentAt < cut.at || (this.shutSince !== undefined && ticket.outcome === 'throttled')) return;
+		const backOff = this.checking;
+		if (!backOff || ticket.sentAt < backOff.at || (this.shutSince !== undefined && ticket.outcome === 'throttled')) return;
 		const refused = ticket.outcome === 'throttled';
-		cut.answers++;
-		cut.run = refused ? cut.run + 1 : 0;
-		if (refused) cut.refused++;
-		if (cut.run >= 2) cut.inARow = true;
-		if (cut.answers < TUNING.verifyAnswers && now - cut.at < TUNING.verifyMs) return;
+		backOff.answers++;
+		backOff.run = refused ? backOff.run + 1 : 0;
+		if (refused) backOff.refused++;
+		if (backOff.run >= 2) backOff.inARow = true;
+		if (backOff.answers < TUNING.verifyAnswers && now - backOff.at < TUNING.verifyMs) return;
 		this.checking = undefined;
-		const after = cut.refused / cut.answers;
-		if (cut.answers >= TUNING.verifyMinAnswers && !cut.inARow && after >= Math.max(0.5 * cut.refusedShare, 0.02)) {
+		const after = backOff.refused / backOff.answers;
+		if (backOff.answers >= TUNING.verifyMinAnswers && !backOff.inARow && after >= Math.max(0.5 * backOff.refusedShare, 0.02)) {
 			// Refusals went on, scattered, at the lower rate: a busy store refusing at random, not our rate.
 			this.noise = Math.max(this.noise, after);
-			const { undo } = cut;
+			const { undo } = backOff;
 			Object.assign(this, { rate: undo.rate, phase: undo.phase, from: undo.from, target: undo.target, base: undo.base, lastLimit: undo.lastLimit });
 			this.phaseAt = now - undo.phaseAge;
 		} else {

@@ -1,11 +1,12 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import { createHash } from 'node:crypto';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { summarizeErrorBody, titleAndDetail } from './errors';
-import { AccessTokenError, answerOf, classifyFailure, CredentialSetupError, networkWords } from './failure';
-import { fingerprint } from './fingerprint';
-import { redactValue, secretsIn } from './redact';
-import type { FetchBounds } from './tokenFlight';
-import { singleTokenFetch } from './tokenFlight';
+import { CredentialSetupError } from './failure';
+
+/*
+ * The credential as the transport reads it: which host it points at (and which it refuses),
+ * which store it stands for, and how it signs a request.
+ */
 
 /** The credential type every request of the node is signed with. */
 export const CREDENTIAL_TYPE = 'elasticPathApi';
@@ -78,51 +79,14 @@ export function resolveBaseUrl(settings: BaseUrlSettings): string {
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-type Grant = 'client_credentials' | 'implicit';
-
-function grantOf(credentials: ICredentialDataDecryptedObject): Grant {
-	return credentials.authType === 'implicit' ? 'implicit' : 'client_credentials';
-}
-
-function formOf(credentials: ICredentialDataDecryptedObject, grant: Grant): string {
-	const clientId = String(credentials.clientId ?? '').trim();
-	if (!clientId) throw new AccessTokenError('The Elastic Path credential has no Client ID', 'CONFIG');
-	const form = new URLSearchParams({ grant_type: grant, client_id: clientId });
-	if (grant === 'client_credentials') {
-		const secret = String(credentials.clientSecret ?? '');
-		if (!secret) throw new AccessTokenError('The Elastic Path credential has no Client Secret', 'CONFIG');
-		form.set('client_secret', secret);
-	}
-	return form.toString();
-}
-
-function refusal(grant: Grant, status: number, body: unknown): AccessTokenError {
-	const said = titleAndDetail(summarizeErrorBody(body));
-	const what =
-		grant === 'client_credentials'
-			? 'check the Client ID, Client Secret and region/Base URL'
-			: 'check the Client ID and region/Base URL';
-	const verb = status >= 500 ? 'failed to issue' : 'refused to issue';
-	return new AccessTokenError(
-		`Elastic Path ${verb} an access token (HTTP ${status}${said ? `: ${said}` : ''})${status >= 500 ? '' : `: ${what}`}`,
-		status,
-	);
-}
-
 /**
- * Fetches a token from `/oauth/access_token` (form-encoded), as n8n's expirable-credential
- * mechanism asks `preAuthentication` to: n8n stores it and asks again after a 401.
+ * A key that tells stores (or credentials) apart without holding what it was made from:
+ * the parts may be secrets, and keys end up in maps that outlive an execution.
  */
-export async function fetchAccessToken(
-	requester: IHttpRequestHelper,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<string> {
-	const baseURL = resolveBaseUrl(credentials);
-	const grant = grantOf(credentials);
-	const body = formOf(credentials, grant);
-	return await singleTokenFetch(tokenStoreKey(credentials), async (bounds) =>
-		await requestToken(requester, credentials, { baseURL, grant, body }, bounds),
-	);
+export function fingerprint(...parts: string[]): string {
+	const hash = createHash('sha256');
+	for (const part of parts) hash.update(`${part.length}:${part}`);
+	return hash.digest('base64url');
 }
 
 /** What tells the stores (and their token fetches) apart: a hash of base URL, grant, client ID and secret. */
@@ -133,49 +97,6 @@ export function tokenStoreKey(credentials: ICredentialDataDecryptedObject): stri
 		String(credentials.clientId ?? '').trim(),
 		String(credentials.clientSecret ?? ''),
 	);
-}
-
-async function requestToken(
-	requester: IHttpRequestHelper,
-	credentials: ICredentialDataDecryptedObject,
-	{ baseURL, grant, body }: { baseURL: string; grant: Grant; body: string },
-	{ timeoutMs, signal }: FetchBounds,
-): Promise<string> {
-	let answer: unknown;
-	let failure: AccessTokenError | undefined;
-	try {
-		answer = await requester.helpers.httpRequest({
-			method: 'POST',
-			baseURL,
-			url: '/oauth/access_token',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			body,
-			json: true,
-			timeout: timeoutMs,
-			// n8n 1.x ignores it: there the timeout ends an abandoned fetch.
-			abortSignal: signal,
-			...NO_REDIRECTS,
-		});
-	} catch (error) {
-		const answered = answerOf(error);
-		const problem = classifyFailure(error);
-		failure = answered
-			? refusal(grant, answered.status, redactValue(answered.body, secretsIn(credentials)))
-			: new AccessTokenError(
-					`No access token from Elastic Path: ${problem.kind === 'network' ? networkWords(problem.code) : 'no answer'}`,
-					'NETWORK',
-				);
-	}
-	if (failure) throw failure;
-
-	const token = (answer as { access_token?: unknown } | undefined)?.access_token;
-	if (typeof token !== 'string' || !token) {
-		throw new AccessTokenError(
-			'Elastic Path answered the token request without an access_token: check the region/Base URL',
-			'INVALID',
-		);
-	}
-	return token;
 }
 
 /**
@@ -200,7 +121,7 @@ function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boole
  * n8n's request options, `followRedirect`/`followAllRedirects` for the legacy ones an HTTP
  * Request node sends, `sendCredentialsOnCrossOriginRedirect` in case a host ignores the rest.
  */
-const NO_REDIRECTS = {
+export const NO_REDIRECTS = {
 	disableFollowRedirect: true,
 	followRedirect: false,
 	followAllRedirects: false,

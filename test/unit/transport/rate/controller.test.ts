@@ -1,4 +1,4 @@
-import { StoreRate } from '../../../nodes/ElasticPath/transport/storeRate';
+import { RateController } from '../../../../nodes/ElasticPath/transport/rate';
 import type { WindowMode } from './storeSimulation';
 import { execution, otherClient, pagesOneAtATime, seededRandom, sharedPacerOn, simulate, SimulatedStore, VirtualClock } from './storeSimulation';
 
@@ -20,14 +20,14 @@ async function aloneRun(limit: number, mode: WindowMode, options: { refuseAnyway
 	return { store, pacer, seconds: (run.end - run.start) / 1000 };
 }
 
-describe('StoreRate: the rate one store accepts, learned from its answers', () => {
+describe('RateController: the rate one store accepts, learned from its answers', () => {
 	it('starts at 20 requests per second, below the 25/s of a development store', () => {
-		expect(new StoreRate().currentRate).toBe(20);
+		expect(new RateController().currentRate).toBe(20);
 	});
 
 	it('does not count a request that never went out (its token could not be had) among those the store saw', () => {
 		let now = 0;
-		const rate = new StoreRate(() => now);
+		const rate = new RateController(() => now);
 		rate.send();
 		const withoutToken = rate.send();
 		now = 10;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { AccessTokenError, classifyFailure } from '../../../nodes/ElasticPath/transport/failure';
-import { holdTokenFetches, singleTokenFetch } from '../../../nodes/ElasticPath/transport/tokenFlight';
+import { holdTokenFetches, singleTokenFetch } from '../../../nodes/ElasticPath/transport/token';
 
 describe('single-flight token fetches', () => {
 	it('callers that come while a fetch runs take its result: one fetch', async () => {

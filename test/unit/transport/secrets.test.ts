@@ -1,4 +1,4 @@
-import { isSecretField, redactText, redactValue, secretsIn } from '../../../nodes/ElasticPath/transport/redact';
+import { isSecretField, redactValue, secretsIn } from '../../../nodes/ElasticPath/transport/secrets';
 
 describe('redaction', () => {
 	it('decides what a secret is for credential fields and node options alike', () => {
@@ -14,11 +14,11 @@ describe('redaction', () => {
 		['JSON fields', '{"refresh_token": "a\\"b", "client_secret":"c"}', '{"refresh_token": "**hidden**", "client_secret":"**hidden**"}'],
 		['a value in brackets, keeping them', '(client_secret=abc)', '(client_secret=**hidden**)'],
 	])('removes %s from text', (_what, text, clean) => {
-		expect(redactText(text, ['s3cret-value'])).toBe(clean);
+		expect(redactValue(text, ['s3cret-value'])).toBe(clean);
 	});
 
 	it('leaves ordinary text and short values alone', () => {
-		expect(redactText('Cart not found', ['a', ''])).toBe('Cart not found');
+		expect(redactValue('Cart not found', ['a', ''])).toBe('Cart not found');
 	});
 
 	it('cleans every string of a body, and secret-named fields whole', () => {

@@ -1,11 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- virtual time lets woken code run (setImmediate) before it moves on */
-import { Pacer } from '../../../nodes/ElasticPath/transport/pacing';
-import { StoreRate } from '../../../nodes/ElasticPath/transport/storeRate';
-import { backoffMs } from '../../../nodes/ElasticPath/transport/retry';
+import { Pacer, RateController } from '../../../../nodes/ElasticPath/transport/rate';
+import { decideRetry } from '../../../../nodes/ElasticPath/transport/retry';
 
 /**
  * A discrete-event simulation of executions sending to one store through the real Pacer and
- * StoreRate: virtual time, so a 30-second scenario runs in well under a second and gives the
+ * RateController: virtual time, so a 30-second scenario runs in well under a second and gives the
  * same figures on a loaded machine.
  */
 export class VirtualClock {
@@ -107,7 +106,7 @@ export class SimulatedStore {
 }
 
 export function sharedPacerOn(clock: VirtualClock): Pacer {
-	return new Pacer(new StoreRate(clock.now), clock.now, clock.sleep);
+	return new Pacer(new RateController(clock.now), clock.now, clock.sleep);
 }
 
 /** One node execution as the transport runs it: 20 at a time, 40 ms answers, a 429 retried after backoff. */
@@ -132,6 +131,9 @@ export async function execution(
 	};
 	const start = clock.now();
 	let next = 0;
+	// The node's backoff before try `tries + 1`: the retry policy's, for a refusal without Retry-After.
+	const backoffAfter = (tries: number, random: () => number) =>
+		decideRetry({ kind: 'answer', status: 429, headers: {}, body: undefined }, { attempt: 1, tries, maxAttempts: 2, idempotent: true, random }).delayMs;
 	const sendItem = async () => {
 		for (let tries = 1; ; tries++) {
 			const ticket = await pacer.acquire();
@@ -141,7 +143,7 @@ export async function execution(
 			await jitter();
 			if (accepted && options.failsAnyway?.()) {
 				pacer.rate.failed(ticket);
-				await clock.sleep(backoffMs(tries, options.random));
+				await clock.sleep(backoffAfter(tries, options.random));
 				continue;
 			}
 			if (accepted) {
@@ -149,7 +151,7 @@ export async function execution(
 				break;
 			}
 			pacer.rate.throttled(ticket);
-			await clock.sleep(backoffMs(tries, options.random));
+			await clock.sleep(backoffAfter(tries, options.random));
 		}
 	};
 	const worker = async () => {

@@ -1,4 +1,4 @@
-import { FORGET_AFTER_MS, REMEMBER_RATE_MS, sharedPacer } from '../../../nodes/ElasticPath/transport/stores';
+import { FORGET_AFTER_MS, REMEMBER_RATE_MS, sharedPacer } from '../../../../nodes/ElasticPath/transport/rate';
 import { execution, seededRandom, simulate, SimulatedStore, VirtualClock } from './storeSimulation';
 
 /** Two nightly runs of 1,000 removals against a 100/s store counting fixed windows, `gapMs` apart. */

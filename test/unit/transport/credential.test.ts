@@ -1,4 +1,4 @@
-import { resolveBaseUrl } from '../../../nodes/ElasticPath/transport/authentication';
+import { resolveBaseUrl } from '../../../nodes/ElasticPath/transport/credential';
 
 describe('resolveBaseUrl', () => {
 	it.each([
