@@ -10,7 +10,7 @@
  *   errors      the error a user reads for a failed request
  *   token       the access token: one fetch per store, backoff, given up when nobody waits
  *   session     what the requests of one node execution share
- *   request     every request: paced, retried, token renewed; once-only and editor lookups
+ *   request     every request: paced, retried, token renewed (items', a trigger's); editor lookups
  *   rate/       how fast a store may be sent requests, learned and shared (imports nothing above it)
  */
 export { ACTING_TOKEN_HEADERS, authenticateRequest, CREDENTIAL_TYPE } from './credential';
@@ -18,7 +18,7 @@ export { answerError, summarizeErrorBody, titleAndDetail } from './errors';
 export type { EpccResponse } from './failure';
 export { asRecord, asText } from './json';
 export type { RequestContext } from './request';
-export { epccLookup, epccRequest, epccRequestOnce } from './request';
+export { epccHookRequest, epccLookup, epccRequest } from './request';
 export { isSecretField, REDACTED } from './secrets';
 export { sessionFor } from './session';
 export { fetchAccessToken } from './token';

@@ -16,7 +16,7 @@ import type { Pacer, SendTicket } from './rate';
 import { decideRetry, mayHaveBeenProcessed, unlessCancelled, wait } from './retry';
 import { failureWithoutSecrets, redactValue, secretsOfRequest } from './secrets';
 import type { TransportSession } from './session';
-import { pacerFor, sessionFor } from './session';
+import { defaultSession, pacerFor, sessionFor } from './session';
 import { asTokenHolder } from './token';
 
 interface EpccRequest {
@@ -91,7 +91,7 @@ const isUnauthorized = (result: Answer | Failure) => result.kind === 'answer' &&
  * (it does when a request it sends is answered 401), so one request has it renewed while
  * the others refused at the same moment wait and then use the new token.
  */
-async function sendRenewingToken(context: IExecuteFunctions, session: TransportSession, call: EpccCall) {
+async function sendRenewingToken(context: RequestContext, session: TransportSession, call: EpccCall) {
 	const { timeoutMs } = session.settings;
 	const { signal } = session;
 	let result = await sendOnce(context, call, { timeoutMs, signal });
@@ -109,7 +109,7 @@ async function sendRenewingToken(context: IExecuteFunctions, session: TransportS
 }
 
 /** Resolves once the node's own cap and then the store's shared pace allow; rejects if the execution is cancelled meanwhile. */
-async function paced(context: IExecuteFunctions, session: TransportSession): Promise<[Pacer, SendTicket]> {
+async function paced(context: RequestContext, session: TransportSession): Promise<[Pacer, SendTicket]> {
 	const pacer = await pacerFor(context, session);
 	await session.cap?.acquire(session.signal);
 	return [pacer, await pacer.acquire(session.signal)];
@@ -127,11 +127,10 @@ async function firstAnswerGate(session: TransportSession): Promise<(() => void) 
 }
 
 /**
- * Every Elastic Path API call of the node goes through here: paced at the rate the store
- * accepts, retried when that can help, token renewed, errors made readable.
+ * Every Elastic Path API call goes through here: paced at the rate the store accepts, retried
+ * when that can help, token renewed, errors made readable.
  */
-export async function epccRequest(this: IExecuteFunctions, itemIndex: number, call: EpccCall): Promise<EpccResponse> {
-	const session = sessionFor(this);
+async function send(context: RequestContext, session: TransportSession, itemIndex: number, call: EpccCall): Promise<EpccResponse> {
 	const { maxAttempts } = session.settings;
 	const idempotent = call.idempotent ?? (call.method === 'GET' || call.method === 'DELETE' || call.method === 'PUT');
 
@@ -146,8 +145,8 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 		let pacer: Pacer;
 		let ticket: SendTicket;
 		try {
-			[pacer, ticket] = await paced(this, session);
-			result = await asTokenHolder(this, { timeoutMs: session.settings.timeoutMs, signal: session.signal }, async () => await sendRenewingToken(this, session, call));
+			[pacer, ticket] = await paced(context, session);
+			result = await asTokenHolder(context, { timeoutMs: session.settings.timeoutMs, signal: session.signal }, async () => await sendRenewingToken(context, session, call));
 		} finally {
 			releaseOthers?.();
 		}
@@ -162,7 +161,7 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 			if (result.status < 300) return { statusCode: result.status, body: result.body };
 			if (call.acceptStatuses?.includes(result.status)) {
 				// An accepted error answer is read for an error message: without what the server echoed.
-				const secrets = await secretsOfRequest(this, itemIndex, call.headers);
+				const secrets = await secretsOfRequest(context, itemIndex, call.headers);
 				return { statusCode: result.status, body: redactValue(result.body, secrets) };
 			}
 		} else if (result.kind === 'network') pacer.rate.failed(ticket);
@@ -175,25 +174,26 @@ export async function epccRequest(this: IExecuteFunctions, itemIndex: number, ca
 		maybeDone ||= mayHaveBeenProcessed(result);
 		await wait(decision.delayMs, session.signal);
 	}
-	const secrets = await secretsOfRequest(this, itemIndex, call.headers);
-	throw failureToNodeError(this.getNode(), failureWithoutSecrets(result, secrets), itemIndex, {
+	const secrets = await secretsOfRequest(context, itemIndex, call.headers);
+	throw failureToNodeError(context.getNode(), failureWithoutSecrets(result, secrets), itemIndex, {
 		attempts: attempt,
 		maybeDone,
 		askedWaitMs,
 	});
 }
 
+/** One request of an item of the node's execution: with the node's Request Settings, shared by its items. */
+export async function epccRequest(this: IExecuteFunctions, itemIndex: number, call: EpccCall): Promise<EpccResponse> {
+	return await send(this, sessionFor(this), itemIndex, call);
+}
+
 /**
- * One request outside a node's execution (a trigger's webhook lifecycle): nothing to pace
- * and no retries, the token renewed when it has expired, errors made readable.
+ * One request outside a node's execution (a trigger's webhook lifecycle or delivery): paced with
+ * the other requests to the store and retried with the default settings, so a busy store
+ * (a 429 or 503 while a bulk run works on it) is waited out instead of taken for an answer.
  */
-export async function epccRequestOnce(context: RequestContext, call: EpccCall): Promise<EpccResponse> {
-	let result = await sendOnce(context, call);
-	if (isUnauthorized(result)) result = await sendOnce(context, call, { renewToken: true });
-	if (result.kind === 'answer' && (result.status < 300 || call.acceptStatuses?.includes(result.status))) {
-		return { statusCode: result.status, body: result.body };
-	}
-	throw failureToNodeError(context.getNode(), failureWithoutSecrets(result, await secretsOfRequest(context, 0, call.headers)), 0);
+export async function epccHookRequest(context: RequestContext, call: EpccCall): Promise<EpccResponse> {
+	return await send(context, defaultSession(), 0, call);
 }
 
 /**
@@ -212,6 +212,7 @@ export async function epccLookup(this: ILoadOptionsFunctions, path: string, qs: 
 			disableFollowRedirect: true,
 		})) as unknown;
 	} catch (error) {
-		throw failureToNodeError(this.getNode(), classifyFailure(error), 0);
+		// What the server sent back (it may echo the request) is shown without the secrets.
+		throw failureToNodeError(this.getNode(), failureWithoutSecrets(classifyFailure(error), await secretsOfRequest(this, 0)), 0);
 	}
 }

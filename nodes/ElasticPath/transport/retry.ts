@@ -131,11 +131,25 @@ export async function unlessCancelled<T>(promise: Promise<T>, signal?: AbortSign
 /** Node.js fires a timer set past this (2^31 - 1 ms, about 24.8 days) after 1 ms. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
-/** Waits `ms` with n8n's own timers (n8n Cloud rules), ending early with an error on cancellation. */
+/**
+ * Waits `ms` with n8n's own timers (n8n Cloud rules), ending early with an error on cancellation.
+ * n8n 1.x's sleepWithAbort (which clears its timer on abort) never removes its abort listener,
+ * so it gets a signal of its own for each wait: one left on the execution's signal per backoff
+ * would pile up over a long run's retries.
+ */
 export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
 	if (signal?.aborted) throw cancelled();
 	if (!(ms > 0)) return;
 	ms = Math.min(ms, LONGEST_TIMER_MS);
-	if (sleepWithAbort && signal) return await sleepWithAbort(ms, signal);
-	await unlessCancelled(workflow.sleep(ms), signal);
+	if (!sleepWithAbort || !signal) return await unlessCancelled(workflow.sleep(ms), signal);
+	const own = new AbortController();
+	const forward = () => own.abort();
+	signal.addEventListener('abort', forward, { once: true });
+	try {
+		await sleepWithAbort(ms, own.signal);
+	} catch {
+		throw cancelled();
+	} finally {
+		signal.removeEventListener('abort', forward);
+	}
 }

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, fingerprint, storeIdentity } from './credential';
 import { Pacer, RateController, RequestCap, sharedPacer } from './rate';
@@ -35,6 +35,11 @@ function readRequestSettings(context: IExecuteFunctions): RequestSettings {
 	};
 }
 
+/** What the transport needs of a context to find the store it talks to. */
+export interface CredentialReader {
+	getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject>;
+}
+
 /** What all the requests of one node execution share: settings, the store's pacer, a token renewal in progress. */
 export interface TransportSession {
 	settings: RequestSettings;
@@ -52,6 +57,11 @@ export interface TransportSession {
 // One execution of the node is one context object, the same for all its items.
 const sessions = new WeakMap<IExecuteFunctions, TransportSession>();
 
+/** A session with the default settings, for requests outside a node's execution (a trigger's). */
+export function defaultSession(): TransportSession {
+	return { settings: { ...DEFAULT_SETTINGS } };
+}
+
 export function sessionFor(context: IExecuteFunctions): TransportSession {
 	let session = sessions.get(context);
 	if (!session) {
@@ -66,7 +76,7 @@ export function sessionFor(context: IExecuteFunctions): TransportSession {
 	return session;
 }
 
-async function findPacer(context: IExecuteFunctions): Promise<Pacer> {
+async function findPacer(context: CredentialReader): Promise<Pacer> {
 	let identity: string[];
 	try {
 		identity = storeIdentity(await context.getCredentials(CREDENTIAL_TYPE));
@@ -78,7 +88,7 @@ async function findPacer(context: IExecuteFunctions): Promise<Pacer> {
 }
 
 /** The pacer of the store this execution's credential points at. */
-export async function pacerFor(context: IExecuteFunctions, session: TransportSession): Promise<Pacer> {
+export async function pacerFor(context: CredentialReader, session: TransportSession): Promise<Pacer> {
 	session.pacer ??= findPacer(context);
 	return await session.pacer;
 }

@@ -1,10 +1,12 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, NO_REDIRECTS, resolveBaseUrl, tokenStoreKey } from './credential';
 import { summarizeErrorBody, titleAndDetail } from './errors';
 import { AccessTokenError, answerOf, classifyFailure, networkWords } from './failure';
+import { now } from './rate';
 import { unlessCancelled, wait } from './retry';
 import { redactValue, secretsIn } from './secrets';
+import type { CredentialReader } from './session';
 
 /*
  * The access token: fetched from the token endpoint once per store however many requests
@@ -80,7 +82,7 @@ function backoffAfter(failures: number, error: unknown): number {
 export async function singleTokenFetch(key: string, fetch: (bounds: FetchBounds) => Promise<string>): Promise<string> {
 	const store = storeFor(key);
 	if (store.flight) return await store.flight.token;
-	if (store.failures >= FAIL_FAST_AFTER && store.retryAt > Date.now()) {
+	if (store.failures >= FAIL_FAST_AFTER && store.retryAt > now()) {
 		// The same words as the failure it repeats; BACKOFF keeps it from being retried.
 		throw new AccessTokenError(store.lastFailure ?? 'No access token from Elastic Path', 'BACKOFF');
 	}
@@ -95,12 +97,12 @@ export async function singleTokenFetch(key: string, fetch: (bounds: FetchBounds)
 		// Abandoned (cancelled) is not the store failing.
 		if (!controller.signal.aborted) {
 			store.failures++;
-			store.retryAt = Date.now() + backoffAfter(store.failures, error);
+			store.retryAt = now() + backoffAfter(store.failures, error);
 			store.lastFailure = error instanceof Error ? error.message : undefined;
 		}
 		return await Promise.reject(error);
 	};
-	const token = wait(store.retryAt - Date.now(), controller.signal)
+	const token = wait(store.retryAt - now(), controller.signal)
 		.then(async () => await fetch({ timeoutMs: timeoutFor(store), signal: controller.signal }))
 		.then(onSuccess, onFailure)
 		.finally(() => {
@@ -218,9 +220,9 @@ async function requestToken(
 }
 
 // One execution of the node is one context object: its store is read once.
-const storeKeys = new WeakMap<IExecuteFunctions, Promise<string | undefined>>();
+const storeKeys = new WeakMap<CredentialReader, Promise<string | undefined>>();
 
-function storeKeyOf(context: IExecuteFunctions): Promise<string | undefined> {
+function storeKeyOf(context: CredentialReader): Promise<string | undefined> {
 	let key = storeKeys.get(context);
 	if (!key) {
 		// A credential that cannot be read or is unsafe fails the request itself, with its own error.
@@ -236,7 +238,7 @@ function storeKeyOf(context: IExecuteFunctions): Promise<string | undefined> {
  * cancelled, and a token fetch that no request of the node still waits for is aborted.
  */
 export async function asTokenHolder<T>(
-	context: IExecuteFunctions,
+	context: CredentialReader,
 	{ timeoutMs, signal }: { timeoutMs: number; signal?: AbortSignal },
 	send: () => Promise<T>,
 ): Promise<T> {

@@ -1,5 +1,20 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- node:events counts the listeners; the stand-in for n8n-workflow 1.x's sleepWithAbort is its own code */
+import { getEventListeners } from 'node:events';
+
 import type { Failure } from '../../../nodes/ElasticPath/transport/failure';
-import { decideRetry } from '../../../nodes/ElasticPath/transport/retry';
+import { decideRetry, wait } from '../../../nodes/ElasticPath/transport/retry';
+
+// The host's n8n-workflow as n8n 1.x ships it: sleepWithAbort clears its timer on abort but never
+// removes its abort listener (n8n-workflow 1.x, utils.ts). The repository's own n8n-workflow is 2.x, which lacks it.
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual<object>('n8n-workflow'),
+	sleepWithAbort: async (ms: number, abortSignal?: AbortSignal) =>
+		await new Promise<void>((resolve, reject) => {
+			if (abortSignal?.aborted) return reject(new Error('cancelled'));
+			const timeout = setTimeout(resolve, ms);
+			abortSignal?.addEventListener('abort', () => (clearTimeout(timeout), reject(new Error('cancelled'))), { once: true });
+		}),
+}));
 
 const answer = (status: number, headers: Record<string, unknown> = {}): Failure => ({ kind: 'answer', status, headers, body: undefined });
 const context = { attempt: 1, maxAttempts: 5, idempotent: true, random: () => 0.5, now: 0 };
@@ -106,5 +121,23 @@ describe('the Retry-After cap', () => {
 	it('does not judge the wait of an answer that is not retried anyway', () => {
 		expect(decideRetry(answer(502, { 'Retry-After': '3600' }), { ...context, idempotent: false }).reason).toBe('unsafe');
 		expect(decideRetry(answer(400, { 'Retry-After': '3600' }), context).reason).toBe('fatal');
+	});
+});
+
+describe('waits between attempts, on a host with n8n 1.x\'s sleepWithAbort', () => {
+	it('leave no abort listener on the execution\'s signal, however many backoffs a long run makes', async () => {
+		const execution = new AbortController();
+		for (let backoff = 0; backoff < 30; backoff++) await wait(1, execution.signal);
+		expect(getEventListeners(execution.signal, 'abort')).toHaveLength(0);
+	});
+
+	it('end at once, with the cancellation error, when the execution is cancelled', async () => {
+		const execution = new AbortController();
+		const started = Date.now();
+		const waiting = wait(60_000, execution.signal);
+		execution.abort();
+		await expect(waiting).rejects.toThrow('The execution was cancelled');
+		expect(Date.now() - started).toBeLessThan(1_000);
+		expect(getEventListeners(execution.signal, 'abort')).toHaveLength(0);
 	});
 });

@@ -1,3 +1,5 @@
+import { now as monotonicNow } from './clock';
+
 /** One request as the store's window sees it: when it went, how many of ours were live in the second before, what came back. */
 export interface SendTicket {
 	sentAt: number;
@@ -174,7 +176,7 @@ export class RateController {
 	 * slow start climbs no higher, then holds and probes, rather than overshoot to find the limit again.
 	 */
 	constructor(
-		private readonly now: () => number = () => Date.now(),
+		private readonly now: () => number = monotonicNow,
 		private readonly ceiling = Infinity,
 	) {
 		this.phaseAt = now();

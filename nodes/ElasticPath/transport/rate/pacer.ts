@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { cancelled } from './clock';
+import { cancelled, now as monotonicNow } from './clock';
 import type { RateController, SendTicket } from './controller';
 import { WINDOW_MS } from './controller';
 
@@ -61,7 +61,7 @@ export class Pacer {
 
 	constructor(
 		readonly rate: RateController,
-		private readonly now: () => number = () => Date.now(),
+		private readonly now: () => number = monotonicNow,
 		private readonly pause: (ms: number) => Promise<void> = sleep,
 	) {
 		this.refilledAt = this.now();
@@ -138,7 +138,7 @@ export class RequestCap {
 
 	constructor(
 		private readonly perSecond: number,
-		private readonly now: () => number = () => Date.now(),
+		private readonly now: () => number = monotonicNow,
 		private readonly pause: (ms: number) => Promise<void> = sleep,
 	) {}
 

@@ -1,3 +1,4 @@
+import { now as monotonicNow } from './clock';
 import { RateController } from './controller';
 import { Pacer } from './pacer';
 
@@ -20,7 +21,7 @@ const learnedRates = new Map<string, { rate: number; at: number }>();
  * that talks to the store sends through it, so together they keep to what the store
  * accepts, and a new execution starts from what the last one learned.
  */
-export function sharedPacer(key: string, clock: { now: () => number; pause?: (ms: number) => Promise<void> } = { now: () => Date.now() }): Pacer {
+export function sharedPacer(key: string, clock: { now: () => number; pause?: (ms: number) => Promise<void> } = { now: monotonicNow }): Pacer {
 	forgetIdle(clock.now());
 	let pacer = pacers.get(key);
 	if (!pacer) {
@@ -48,6 +49,6 @@ function forgetIdle(now: number): void {
 
 /** How many stores this process currently keeps a pacer for (for tests). */
 export function knownStoreCount(): number {
-	forgetIdle(Date.now());
+	forgetIdle(monotonicNow());
 	return pacers.size;
 }
