@@ -19,3 +19,10 @@ export const MAIN = connectionTypes?.Main ?? 'main';
  * item was lost. Hosts with NodeConnectionTypes (n8n 1.85 and later) are past that.
  */
 export const USABLE_AS_TOOL: true | undefined = connectionTypes ? true : undefined;
+
+/**
+ * Whether n8n answers a webhook in "respond immediately" mode only once it has created (or
+ * queued) the execution, as n8n 2.x does; n8n 1.x answers first and takes the execution after.
+ * n8n-workflow 2.x no longer exports createDeferredPromise.
+ */
+export const ANSWERS_ONCE_EXECUTION_IS_TAKEN = !('createDeferredPromise' in workflow);

@@ -1,13 +1,15 @@
 import type {
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { MAIN } from '../ElasticPath/n8nCompatibility';
-import { receiveDelivery } from './delivery';
+import { ANSWERS_ONCE_EXECUTION_IS_TAKEN, MAIN } from '../ElasticPath/n8nCompatibility';
+import { admitEvents, receiveDelivery } from './delivery';
 import { EVENT_OPTIONS } from './events';
 import { createIntegration, deleteIntegration, integrationExists } from './integration';
 
@@ -24,7 +26,16 @@ export class ElasticPathTrigger implements INodeType {
 		inputs: [],
 		outputs: [MAIN],
 		credentials: [{ name: 'elasticPathApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// A delivery is answered only once n8n has taken its execution: n8n 2.x does that in
+				// "onReceived" mode; on n8n 1.x the execution answers it as it starts (see admitEvents).
+				responseMode: ANSWERS_ONCE_EXECUTION_IS_TAKEN ? 'onReceived' : 'responseNode',
+				path: 'webhook',
+			},
+		],
 		properties: [
 			{
 				displayName: 'Events',
@@ -47,7 +58,7 @@ export class ElasticPathTrigger implements INodeType {
 						name: 'ignoreRepeatedDeliveries',
 						type: 'boolean',
 						default: true,
-						description: 'Whether to drop an event whose ID was already delivered in the last 24 hours. Elastic Path delivers at least once and retries, so one event can arrive twice.',
+						description: 'Whether to act once on an event Elastic Path delivers more than once (it delivers at least once and retries): a repeated event ID starts no run, or a run that ends at once',
 					},
 				],
 			},
@@ -70,5 +81,9 @@ export class ElasticPathTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveDelivery.call(this);
+	}
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await admitEvents.call(this);
 	}
 }

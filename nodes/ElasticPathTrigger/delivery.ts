@@ -1,21 +1,16 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { asRecord } from '../ElasticPath/transport';
+import { ANSWERS_ONCE_EXECUTION_IS_TAKEN } from '../ElasticPath/n8nCompatibility';
+import { asRecord, CREDENTIAL_TYPE } from '../ElasticPath/transport';
 import { selectedEvents } from './events';
-import { seenBefore } from './repeats';
+import { deliveredBefore, firstToAct } from './repeats';
+import { integrationSecret, secretMatches } from './secret';
 import { triggerState } from './state';
 
 const SECRET_HEADER = 'x-moltin-secret-key';
 
-const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-
-/** Whether the delivered secret is the integration's, compared in constant time (digests have one length). */
-export function secretMatches(expected: string | undefined, given: unknown): boolean {
-	const value = Array.isArray(given) ? given[0] : given;
-	if (!expected || typeof value !== 'string' || !value) return false;
-	return timingSafeEqual(digest(expected), digest(value));
-}
+/** The answer to a delivery that starts the workflow. */
+const STARTED = { received: true, started: true };
 
 /** The resource an event is about: `payload.data`, or the `{type, id}` a deleted resource leaves. */
 function deliveredResource(payload: IDataObject | undefined): IDataObject | undefined {
@@ -41,39 +36,57 @@ export function eventItem(body: unknown): IDataObject | undefined {
 	};
 }
 
-/**
- * Answers the request itself, then tells n8n it did (and whether to start the workflow).
- * n8n saves the static data changed by the webhook when the answer goes out: n8n 2.x sends its
- * own answer only after it has prepared the run, which reloads the static data first and loses
- * the change (the remembered event ID). Answering here keeps it, on 1.x and 2.x alike.
- */
-function answer(context: IWebhookFunctions, status: number, body: IDataObject, item?: IDataObject): IWebhookResponseData {
+/** A delivery answered here, without starting the workflow. */
+function answerHere(context: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
 	const response = context.getResponseObject();
 	response.writeHead(status, { 'Content-Type': 'application/json' });
 	response.end(JSON.stringify(body));
-	return item ? { noWebhookResponse: true, workflowData: [[{ json: item }]] } : { noWebhookResponse: true };
+	return { noWebhookResponse: true };
 }
+
+const ignoresRepeats = (options: unknown) => (options as { ignoreRepeatedDeliveries?: boolean }).ignoreRepeatedDeliveries !== false;
 
 /**
  * One delivery from Elastic Path: refused with 401 unless it carries the integration's secret;
- * otherwise answered 200 at once (the workflow runs after the answer) with one item, unless
- * it is an event not selected or, with Ignore Repeated Deliveries, one already delivered.
+ * answered 200 without starting the workflow when its event is not selected or this process
+ * already let it through; otherwise it starts the workflow with one item. The answer to that
+ * goes out only once n8n has taken the execution (see ANSWERS_ONCE_EXECUTION_IS_TAKEN), so
+ * a delivery n8n could not take is retried by Elastic Path. Nothing here writes static data.
  */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const state = triggerState(this);
-	if (!secretMatches(state.secret, this.getHeaderData()[SECRET_HEADER])) {
-		return answer(this, 401, { message: 'Missing or wrong X-Moltin-Secret-Key' });
+	const expected = integrationSecret(await this.getCredentials(CREDENTIAL_TYPE), this.getWorkflow(), this.getNode());
+	if (!secretMatches([expected, triggerState(this).secret], this.getHeaderData()[SECRET_HEADER])) {
+		return answerHere(this, 401, { message: 'Missing or wrong X-Moltin-Secret-Key' });
 	}
 	const item = eventItem(this.getBodyData());
-	if (!item) return answer(this, 400, { message: 'Not an Elastic Path event: the body needs "id" and "triggered_by"' });
+	if (!item) return answerHere(this, 400, { message: 'Not an Elastic Path event: the body needs "id" and "triggered_by"' });
 
 	const selected = selectedEvents(this.getNodeParameter('events', []));
 	if (!('events' in selected) || !selected.events.includes(String(item.event))) {
-		return answer(this, 200, { received: true, started: false, reason: 'event not selected' });
+		return answerHere(this, 200, { received: true, started: false, reason: 'event not selected' });
 	}
-	const options = this.getNodeParameter('options', {}) as { ignoreRepeatedDeliveries?: boolean };
-	if (options.ignoreRepeatedDeliveries !== false && seenBefore(state, String(item.eventId))) {
-		return answer(this, 200, { received: true, started: false, reason: 'repeated delivery' });
+	if (ignoresRepeats(this.getNodeParameter('options', {})) && deliveredBefore(this, String(item.eventId), Number(item.attempt))) {
+		return answerHere(this, 200, { received: true, started: false, reason: 'repeated delivery' });
 	}
-	return answer(this, 200, { received: true, started: true }, item);
+	return { workflowData: [[{ json: item }]], webhookResponse: STARTED };
+}
+
+/**
+ * The trigger's step in the execution a delivery started: the check that decides whether the
+ * event was acted on already (by an execution of another delivery of it, in this process or
+ * another). A repeated event leaves no item, so the execution ends at once without acting.
+ * On hosts that answer a delivery before taking its execution, the answer goes out from here.
+ */
+export async function admitEvents(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const admitted: INodeExecutionData[] = [];
+	const items = this.getInputData();
+	const checked = ignoresRepeats(this.getNodeParameter('options', 0, {}));
+	for (const [index, item] of items.entries()) {
+		const eventId = String(item.json.eventId ?? '');
+		if (!eventId || !checked || (await firstToAct(this, eventId))) admitted.push({ json: item.json, pairedItem: { item: index } });
+	}
+	if (!ANSWERS_ONCE_EXECUTION_IS_TAKEN) {
+		await this.sendResponse({ body: { received: true, started: admitted.length > 0 }, headers: { 'content-type': 'application/json' }, statusCode: 200 });
+	}
+	return [admitted];
 }

@@ -1,20 +1,26 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** What the trigger keeps in the workflow's static data (node scope), which n8n saves with the workflow. */
+/** What the trigger keeps in the workflow's static data (node scope): written on activation only, never by a delivery. */
 export interface TriggerState {
-	/** The integration this node created, and the secret it delivers with. */
+	/** The integration that delivers to this trigger. */
 	integrationId?: string;
+	/** Earlier versions kept a random secret and the recent event IDs here: still accepted until the next activation. */
 	secret?: string;
-	/** Event IDs delivered recently and when: `[eventId, receivedAtMs]`, oldest first. */
-	recentEvents?: Array<[string, number]>;
+	recentEvents?: unknown;
 }
 
 export function triggerState(context: { getWorkflowStaticData(type: string): IDataObject }): TriggerState {
 	return context.getWorkflowStaticData('node') as TriggerState;
 }
 
-/** Forgets the integration (it is gone), but not the events already delivered. */
+/** Records the integration now delivering here, and drops what earlier versions kept. */
+export function rememberIntegration(state: TriggerState, integrationId: string): void {
+	if (state.integrationId !== integrationId) state.integrationId = integrationId;
+	if (state.secret !== undefined) delete state.secret;
+	if (state.recentEvents !== undefined) delete state.recentEvents;
+}
+
+/** Forgets the integration (it is gone). */
 export function forgetIntegration(state: TriggerState): void {
-	delete state.integrationId;
-	delete state.secret;
+	if (state.integrationId !== undefined) delete state.integrationId;
 }

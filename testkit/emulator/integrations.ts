@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Answer } from './jsonapi';
 import { errorAnswer } from './jsonapi';
+import { pagedAnswer } from './listing';
 import type { ApiRequest } from './requests';
 import { decodeSegment } from './requests';
 import type { AccessToken } from './state';
@@ -131,7 +132,7 @@ export class IntegrationStore {
 		if (access.grant !== 'client_credentials') return forbidden();
 		const [rawId, sub, ...rest] = segments;
 		if (rawId === undefined || rawId === '') {
-			if (request.method === 'GET') return { status: 200, body: { data: [...this.byId.values()].map(toJson), meta: { results: { total: this.byId.size } } } };
+			if (request.method === 'GET') return pagedAnswer(request, [...this.byId.values()], toJson);
 			if (request.method === 'POST') return this.create(request);
 			return errorAnswer(405, 'Method Not Allowed');
 		}

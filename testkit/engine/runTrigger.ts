@@ -1,8 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test harness code runs in plain Node.js; the n8n Cloud rules are for the node */
-import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test harness code runs in plain Node.js; the n8n Cloud rules are for the node */
+import { DataDeduplicationService, ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecuteResponsePromiseData,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -14,12 +15,14 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import type { TestCredentialsHelper } from './credentialsHelper';
+import { ProcessedDataStore } from './processedData';
 import { additionalDataFor, CREDENTIAL_ID, DIST, newCredentialsHelper, nodeTypes, registerNodeType } from './runWorkflow';
 
 /* The compiled trigger, as n8n loads it from dist/. */
@@ -36,12 +39,22 @@ const WORKFLOW = { id: 'trigger-test', name: 'Trigger test' };
 const trigger = new ElasticPathTrigger();
 registerNodeType(TRIGGER_TYPE, trigger);
 
+/** n8n's processed-data store (the Remove Duplicates node's), as the CLI backs it with a database table. */
+export const processedData = new ProcessedDataStore();
+void DataDeduplicationService.init(processedData);
+
 export interface TriggerOptions {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
 	credentialsHelper?: TestCredentialsHelper;
 	/** The production URL of an active workflow (default), or the test URL the editor listens on. */
 	url?: 'production' | 'test';
+	/** Another workflow (with a trigger node of its own) than the default one. */
+	workflowId?: string;
+	/** The webhook ID n8n gave the trigger node; one per workflow by default. */
+	webhookId?: string;
+	/** n8n's address as its URLs give it: another process of the same n8n gives the same (its webhook URL). */
+	origin?: string;
 }
 
 /** One request the trigger's webhook received, what it answered, and the run it started. */
@@ -64,8 +77,10 @@ type WebhookMethod = 'checkExists' | 'create' | 'delete';
 export class TriggerHarness {
 	readonly deliveries: Delivery[] = [];
 
-	/** The workflow's static data as n8n would have saved it. */
+	/** The workflow's static data as n8n would have saved it, and how often it was saved. */
 	savedStaticData: IDataObject = {};
+
+	staticDataSaves = 0;
 
 	readonly credentialsHelper: TestCredentialsHelper;
 
@@ -73,9 +88,26 @@ export class TriggerHarness {
 
 	private pendingRuns: Array<Promise<void>> = [];
 
+	private readonly workflowMeta: { id: string; name: string };
+
+	private readonly webhookId: string;
+
 	constructor(private readonly options: TriggerOptions) {
 		this.credentialsHelper = options.credentialsHelper ?? newCredentialsHelper(options.credentials);
 		if (!this.credentialsHelper.get(CREDENTIAL_ID)) this.credentialsHelper.set(CREDENTIAL_ID, { sessionToken: '', ...options.credentials });
+		this.workflowMeta = options.workflowId ? { id: options.workflowId, name: `Workflow ${options.workflowId}` } : WORKFLOW;
+		this.webhookId = options.webhookId ?? (options.workflowId ? randomUUID() : WEBHOOK_ID);
+	}
+
+	/**
+	 * The same workflow's trigger in another n8n process (a second main, or the editor's test
+	 * listener): same credential, workflow and webhook ID, static data of its own, started.
+	 */
+	async sibling(overrides: Partial<TriggerOptions> = {}): Promise<TriggerHarness> {
+		// Another main of the same n8n answers at the same URL; a test listener here listens on a server of its own.
+		const sameUrl = (overrides.url ?? this.options.url ?? 'production') === (this.options.url ?? 'production');
+		const same = { credentialsHelper: this.credentialsHelper, workflowId: this.workflowMeta.id, webhookId: this.webhookId, origin: sameUrl ? this.origin : undefined };
+		return await new TriggerHarness({ ...this.options, ...same, ...overrides }).start();
 	}
 
 	private get isTest(): boolean {
@@ -101,6 +133,7 @@ export class TriggerHarness {
 	}
 
 	private get origin(): string {
+		if (this.options.origin) return this.options.origin;
 		const address = this.server?.address() as AddressInfo | null;
 		if (!address) throw new Error('The trigger harness is not started');
 		return `http://127.0.0.1:${address.port}`;
@@ -108,7 +141,7 @@ export class TriggerHarness {
 
 	/** The URL n8n gives the trigger: production or test. */
 	get webhookUrl(): string {
-		return `${this.origin}/${this.isTest ? 'webhook-test' : 'webhook'}/${WEBHOOK_ID}/webhook`;
+		return `${this.origin}/${this.isTest ? 'webhook-test' : 'webhook'}/${this.webhookId}/webhook`;
 	}
 
 	/** The node's parameters can change between activations, as when the user edits the workflow. */
@@ -123,7 +156,7 @@ export class TriggerHarness {
 			type: TRIGGER_TYPE,
 			typeVersion: 1,
 			position: [0, 0],
-			webhookId: WEBHOOK_ID,
+			webhookId: this.webhookId,
 			parameters: this.options.parameters,
 			credentials: { elasticPathApi: { id: CREDENTIAL_ID, name: 'Elastic Path account' } },
 		};
@@ -132,7 +165,7 @@ export class TriggerHarness {
 	/** The workflow as n8n builds it for each call: from the saved definition and static data. */
 	private workflow(): Workflow {
 		return new Workflow({
-			...WORKFLOW,
+			...this.workflowMeta,
 			active: !this.isTest,
 			nodeTypes,
 			nodes: [this.node()],
@@ -154,6 +187,7 @@ export class TriggerHarness {
 	private saveStaticData(workflow: Workflow): void {
 		const data = workflow.staticData as IDataObject & { __dataChanged?: boolean };
 		if (!data.__dataChanged) return;
+		this.staticDataSaves++;
 		// JSON drops __dataChanged: n8n defines it as a non-enumerable property.
 		this.savedStaticData = JSON.parse(JSON.stringify(data)) as IDataObject;
 	}
@@ -162,11 +196,11 @@ export class TriggerHarness {
 		return {
 			httpMethod: 'POST',
 			node: TRIGGER_NAME,
-			path: `${WEBHOOK_ID}/webhook`,
+			path: `${this.webhookId}/webhook`,
 			webhookDescription: trigger.description.webhooks![0],
-			workflowId: WORKFLOW.id,
+			workflowId: this.workflowMeta.id,
 			workflowExecuteAdditionalData: additionalData,
-			webhookId: WEBHOOK_ID,
+			webhookId: this.webhookId,
 			isTest: this.isTest,
 		};
 	}
@@ -183,9 +217,17 @@ export class TriggerHarness {
 		}
 	}
 
-	/** Activation (or a restart: `activation` 'init'): n8n creates the webhook unless checkExists finds it. */
+	/**
+	 * Activation (or a restart: `activation` 'init'): n8n creates the webhook unless checkExists
+	 * finds it, and when either throws it calls delete before failing the activation.
+	 */
 	async activate(activation: WorkflowActivateMode = 'activate'): Promise<void> {
-		if (!(await this.runMethod('checkExists', activation))) await this.runMethod('create', activation);
+		try {
+			if (!(await this.runMethod('checkExists', activation))) await this.runMethod('create', activation);
+		} catch (error) {
+			await this.runMethod('delete', activation).catch(() => undefined);
+			throw error;
+		}
 	}
 
 	async deactivate(): Promise<boolean> {
@@ -233,24 +275,39 @@ export class TriggerHarness {
 			res.end(JSON.stringify({ message: (error as Error).message }));
 			return;
 		}
-		if (!result.noWebhookResponse) {
-			res.writeHead(200, { 'Content-Type': 'application/json' });
-			// responseMode "onReceived": the answer goes out before the workflow runs.
-			res.end(JSON.stringify(result.workflowData ? { message: 'Workflow was started' } : (result.webhookResponse ?? { message: 'Webhook call received' })));
-		}
-		if (result.workflowData) this.pendingRuns.push(this.runFrom(workflow, node, result.workflowData, delivery));
+		const answer = (status: number, body: unknown) => {
+			if (res.headersSent) return;
+			res.writeHead(status, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify(body));
+		};
+		if (result.noWebhookResponse) return;
+		if (!result.workflowData) return answer(200, result.webhookResponse ?? { message: 'Webhook call received' });
+		const responseMode = trigger.description.webhooks![0].responseMode;
+		// "onReceived" (n8n 2.x): answered once the execution is created; "responseNode": by the execution.
+		const onCreated = responseMode === 'onReceived' ? () => answer(200, result.webhookResponse ?? { message: 'Workflow was started' }) : undefined;
+		const run = this.runFrom(workflow, node, result.workflowData, delivery, { onCreated, onResponse: (response) => answer(Number(response.statusCode ?? 200), response.body) });
+		this.pendingRuns.push(run.catch(() => answer(500, { message: 'Error in workflow' })));
 	}
 
 	/** The run a delivery starts: the trigger's items as the first node's data, as n8n's webhook helpers start it. */
-	private async runFrom(workflow: Workflow, node: INode, data: INodeExecutionData[][], delivery: Delivery): Promise<void> {
-		const hooks = new ExecutionLifecycleHooks(this.mode, 'exec-trigger', { ...WORKFLOW, nodes: [node], connections: {}, active: true } as never);
+	private async runFrom(
+		workflow: Workflow,
+		node: INode,
+		data: INodeExecutionData[][],
+		delivery: Delivery,
+		answers: { onCreated?: () => void; onResponse: (response: IExecuteResponsePromiseData) => void },
+	): Promise<void> {
+		const hooks = new ExecutionLifecycleHooks(this.mode, 'exec-trigger', { ...this.workflowMeta, nodes: [node], connections: {}, active: true } as never);
 		const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+		hooks.addHandler('sendResponse', (response) => answers.onResponse(response));
 		const runData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node, data: { main: data }, source: null }] } });
 		const additionalData = this.additionalData();
 		additionalData.hooks = hooks;
 		const execution = new WorkflowExecute(additionalData, this.mode, runData);
+		answers.onCreated?.();
 		await execution.processRunExecutionData(workflow);
 		delivery.run = await finished;
+		if (delivery.run.data.resultData.error) answers.onResponse({ statusCode: 500, body: { message: 'Error in workflow' }, headers: {} });
 		delivery.output = delivery.run.data.resultData.runData[TRIGGER_NAME]?.[0]?.data?.main?.[0] ?? [];
 	}
 }

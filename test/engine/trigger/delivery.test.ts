@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 import type { TriggerHarness } from '../../../testkit/engine/runTrigger';
+import { processedData } from '../../../testkit/engine/runTrigger';
 import { N8N_LOG_FILE } from '../../setupEnv';
 import { leakedSecrets } from '../faults/secrets';
 import { useEmulator } from '../fixtures';
@@ -18,6 +19,9 @@ describe('Elastic Path Trigger: deliveries through n8n-core', () => {
 		await trigger.activate();
 		return trigger;
 	};
+
+	/** The secret the store delivers with: the one the trigger configured on its integration. */
+	const deliveredSecret = () => [...emulator().integrations.byId.values()][0].configuration.secret_key!;
 
 	const deliver = async (...args: Parameters<ReturnType<typeof emulator>['integrations']['deliver']>) => {
 		const logs = await emulator().integrations.deliver(...args);
@@ -71,7 +75,7 @@ describe('Elastic Path Trigger: deliveries through n8n-core', () => {
 
 	it('a secret that differs only in its last character is refused too', async () => {
 		await activated();
-		const secret = savedState(trigger).secret!;
+		const secret = deliveredSecret();
 
 		const [log] = await deliver('customer.deleted', CUSTOMER, { secret: `${secret.slice(0, -1)}${secret.endsWith('0') ? '1' : '0'}` });
 
@@ -87,34 +91,91 @@ describe('Elastic Path Trigger: deliveries through n8n-core', () => {
 		expect(trigger.deliveries.map((d) => [d.status, d.output?.length])).toEqual([[401, undefined], [200, 1]]);
 	});
 
-	it('Ignore Repeated Deliveries (on by default): a repeated event ID is answered 200 and starts nothing', async () => {
+	it('Ignore Repeated Deliveries (on by default): the same delivery again is answered 200 and starts nothing', async () => {
 		await activated();
 
-		await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-1' });
-		const [again] = await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-1', attempt: 2 });
-		await deliver('customer.deleted', { ...CUSTOMER, id: 'cust-8' }, { eventId: 'evt-2' });
+		await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-repeat-1' });
+		const [again] = await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-repeat-1' });
+		await deliver('customer.deleted', { ...CUSTOMER, id: 'cust-8' }, { eventId: 'evt-repeat-2' });
 
 		expect(again.statusCode).toBe(200);
 		expect(JSON.parse(again.answer!)).toMatchObject({ started: false, reason: 'repeated delivery' });
-		expect(trigger.deliveries.map((d) => d.output?.map((item) => item.json.eventId))).toEqual([['evt-1'], undefined, ['evt-2']]);
-		expect(savedState(trigger).recentEvents?.map(([id]) => id)).toEqual(['evt-1', 'evt-2']);
+		expect(trigger.deliveries.map((d) => d.output?.map((item) => item.json.eventId))).toEqual([['evt-repeat-1'], undefined, ['evt-repeat-2']]);
 	});
 
-	it('remembers repeated deliveries across a restart (they are in the saved static data)', async () => {
+	it('a retry of an event already acted on (Elastic Path got no 2xx) starts a run that ends at once, with no item', async () => {
 		await activated();
-		await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-1' });
 
-		await trigger.activate('init');
-		await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-1', attempt: 2 });
+		await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-retried' });
+		const [retry] = await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-retried', attempt: 2 });
 
-		expect(trigger.deliveries.map((d) => d.output?.length)).toEqual([1, undefined]);
+		expect(retry.statusCode).toBe(200);
+		expect(trigger.deliveries.map((d) => [d.run?.status, d.output?.length])).toEqual([['success', 1], ['success', 0]]);
+	});
+
+	it('an event another n8n process acted on (it is in n8n\'s processed-data store) is not acted on again here', async () => {
+		await activated();
+		const runs = processedData.calls;
+		await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-elsewhere-0' });
+		// What another process's execution recorded, as n8n's store shares it.
+		await processedData.checkProcessedAndRecord(['evt-elsewhere'], 'node', { node: { id: 'trigger' } as never, workflow: { id: 'trigger-test' } as never }, { mode: 'entries' });
+
+		await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-elsewhere' });
+
+		expect(processedData.calls - runs).toBe(3);
+		expect(trigger.deliveries.map((d) => d.output?.length)).toEqual([1, 0]);
+	});
+
+	it('20 events delivered at once, then all 20 again at once, twice over: each acted on once', async () => {
+		await activated();
+		const ids = Array.from({ length: 20 }, (_, n) => `evt-burst-${n}`);
+		const burst = async (attempt: number) =>
+			await Promise.all(ids.map(async (eventId) => await emulator().integrations.deliver('customer.deleted', { ...CUSTOMER, id: eventId }, { eventId, attempt })));
+
+		await burst(1);
+		await burst(1);
+		await burst(2);
+		await trigger.settled();
+
+		const acted = trigger.deliveries.flatMap((d) => d.output?.map((item) => item.json.eventId) ?? []);
+		expect([...acted].sort()).toEqual([...ids].sort());
+		expect(emulator().integrations.logs.every((log) => log.statusCode === 200)).toBe(true);
+	});
+
+	it('a delivery writes nothing to static data: activations alone write it, so none can revert the integration', async () => {
+		await activated();
+		const saves = trigger.staticDataSaves;
+
+		await Promise.all([1, 2, 3].map(async (n) => await deliver('customer.deleted', CUSTOMER, { eventId: `evt-quiet-${n}` })));
+		trigger.setParameters(triggerParameters(['customer.deleted', 'order.paid']));
+		const [reactivation] = await Promise.all([trigger.activate('update'), deliver('customer.deleted', CUSTOMER, { eventId: 'evt-during' })]);
+
+		expect(reactivation).toBeUndefined();
+		expect(trigger.staticDataSaves - saves).toBeLessThanOrEqual(1);
+		expect(savedState(trigger).integrationId).toBe([...emulator().integrations.byId.keys()][0]);
+		const [after] = await deliver('order.paid', { type: 'order', id: 'order-9' }, { eventId: 'evt-after' });
+		expect(after.statusCode).toBe(200);
+	});
+
+	it('a test listener\'s run of an event does not make the active workflow skip it (Elastic Path delivers to both)', async () => {
+		await activated();
+		const listener = await trigger.sibling({ url: 'test' });
+		await listener.activate('manual');
+
+		await emulator().integrations.deliver('customer.deleted', CUSTOMER, { eventId: 'evt-both' });
+		await Promise.all([trigger.settled(), listener.settled()]);
+
+		expect(listener.deliveries.map((d) => d.output?.length)).toEqual([1]);
+		expect(trigger.deliveries.map((d) => d.output?.length)).toEqual([1]);
+		await listener.deactivate();
+		await listener.stop();
 	});
 
 	it('with Ignore Repeated Deliveries off, every delivery runs', async () => {
 		await activated(['customer.deleted'], { ignoreRepeatedDeliveries: false });
 
-		await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-1' });
-		await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-1', attempt: 2 });
+		await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-unchecked' });
+		await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-unchecked', attempt: 2 });
 
 		expect(trigger.deliveries.map((d) => d.output?.map((item) => item.json.attempt))).toEqual([[1], [2]]);
 	});
@@ -132,7 +193,7 @@ describe('Elastic Path Trigger: deliveries through n8n-core', () => {
 
 	it('a body that is no Elastic Path event is answered 400 and starts nothing', async () => {
 		await activated();
-		const secret = savedState(trigger).secret!;
+		const secret = deliveredSecret();
 
 		const answer = await fetch(trigger.webhookUrl, { method: 'POST', headers: { 'X-Moltin-Secret-Key': secret, 'Content-Type': 'application/json' }, body: '{"hello":"world"}' });
 
@@ -142,7 +203,7 @@ describe('Elastic Path Trigger: deliveries through n8n-core', () => {
 
 	it('the delivered configuration (it repeats the secret) reaches neither the output, the run data nor n8n\'s log', async () => {
 		await activated(['order.paid']);
-		const secret = savedState(trigger).secret!;
+		const secret = deliveredSecret();
 
 		const [log] = await deliver('order.paid', { type: 'order', id: 'order-2' }, { eventId: 'evt-secret' });
 		// n8n writes its log asynchronously.

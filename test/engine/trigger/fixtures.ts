@@ -15,6 +15,6 @@ export async function startTrigger(emulator: EpccEmulator, options: Partial<Trig
 }
 
 /** What the trigger keeps in the workflow's static data. */
-export function savedState(harness: TriggerHarness): { integrationId?: string; secret?: string; recentEvents?: Array<[string, number]> } {
+export function savedState(harness: TriggerHarness): { integrationId?: string } {
 	return (harness.savedStaticData[`node:${TRIGGER_NAME}`] ?? {}) as never;
 }

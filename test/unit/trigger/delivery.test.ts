@@ -1,19 +1,5 @@
-import { eventItem, secretMatches } from '../../../nodes/ElasticPathTrigger/delivery';
+import { eventItem } from '../../../nodes/ElasticPathTrigger/delivery';
 import { selectedEvents } from '../../../nodes/ElasticPathTrigger/events';
-
-describe('secretMatches', () => {
-	it.each([
-		['the same secret', 'abc123', 'abc123', true],
-		['a different secret', 'abc123', 'abc124', false],
-		['a prefix of it', 'abc123', 'abc12', false],
-		['nothing', 'abc123', undefined, false],
-		['an empty header', 'abc123', '', false],
-		['no stored secret', undefined, 'abc123', false],
-		['a repeated header, first value right', 'abc123', ['abc123', 'x'], true],
-	])('%s', (_what, expected, given, result) => {
-		expect(secretMatches(expected, given)).toBe(result);
-	});
-});
 
 describe('eventItem', () => {
 	it('takes the documented fields and nothing else (not the configuration, which repeats the secret)', () => {

@@ -1,37 +1,53 @@
-import { MAX_REMEMBERED_EVENTS, seenBefore } from '../../../nodes/ElasticPathTrigger/repeats';
-import type { TriggerState } from '../../../nodes/ElasticPathTrigger/state';
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+import { deliveredBefore, MAX_REMEMBERED_EVENTS } from '../../../nodes/ElasticPathTrigger/repeats';
 
 const HOUR = 3600_000;
 
-describe('seenBefore: repeated deliveries', () => {
-	it('is false the first time, true for the same event ID later', () => {
-		const state: TriggerState = {};
-		expect(seenBefore(state, 'evt-1', 0)).toBe(false);
-		expect(seenBefore(state, 'evt-2', 1)).toBe(false);
-		expect(seenBefore(state, 'evt-1', 2)).toBe(true);
+/** A webhook context of one trigger node; `workflowId` tells triggers apart. */
+const webhook = (workflowId = 'wf-1', mode = 'webhook') =>
+	({ getWorkflow: () => ({ id: workflowId }), getNode: () => ({ id: 'node-1' }), getMode: () => mode }) as unknown as IWebhookFunctions;
+
+describe('deliveredBefore: the webhook\'s check, in this process\'s memory', () => {
+	it('lets an event through once; the same attempt again is a repeat', () => {
+		const context = webhook('wf-once');
+		expect(deliveredBefore(context, 'evt-1', 1, 0)).toBe(false);
+		expect(deliveredBefore(context, 'evt-2', 1, 1)).toBe(false);
+		expect(deliveredBefore(context, 'evt-1', 1, 2)).toBe(true);
+	});
+
+	it('lets a later attempt through: Elastic Path retries only what got no 2xx, so the execution decides', () => {
+		const context = webhook('wf-retry');
+		expect(deliveredBefore(context, 'evt-1', 1, 0)).toBe(false);
+		expect(deliveredBefore(context, 'evt-1', 2, 1)).toBe(false);
+		expect(deliveredBefore(context, 'evt-1', 2, 2)).toBe(true);
+		expect(deliveredBefore(context, 'evt-1', 1, 3)).toBe(true);
+	});
+
+	it('keeps triggers, and test listeners, apart', () => {
+		expect(deliveredBefore(webhook('wf-a'), 'evt-1', 1, 0)).toBe(false);
+		expect(deliveredBefore(webhook('wf-b'), 'evt-1', 1, 0)).toBe(false);
+		expect(deliveredBefore(webhook('wf-a', 'manual'), 'evt-1', 1, 0)).toBe(false);
 	});
 
 	it('forgets an event after 24 hours', () => {
-		const state: TriggerState = {};
-		seenBefore(state, 'evt-1', 0);
-		expect(seenBefore(state, 'evt-1', 23 * HOUR)).toBe(true);
-		seenBefore(state, 'evt-2', 24 * HOUR + 1);
-		expect(state.recentEvents?.map(([id]) => id)).toEqual(['evt-2']);
-		expect(seenBefore(state, 'evt-1', 24 * HOUR + 2)).toBe(false);
+		const context = webhook('wf-day');
+		deliveredBefore(context, 'evt-1', 1, 0);
+		expect(deliveredBefore(context, 'evt-1', 1, 23 * HOUR)).toBe(true);
+		expect(deliveredBefore(context, 'evt-1', 1, 47 * HOUR + 1)).toBe(false);
 	});
 
 	it('keeps at most MAX_REMEMBERED_EVENTS, dropping the oldest first', () => {
-		const state: TriggerState = {};
-		for (let n = 0; n <= MAX_REMEMBERED_EVENTS; n++) seenBefore(state, `evt-${n}`, n);
-		expect(state.recentEvents).toHaveLength(MAX_REMEMBERED_EVENTS);
-		expect(state.recentEvents![0][0]).toBe('evt-1');
-		expect(seenBefore(state, 'evt-0', MAX_REMEMBERED_EVENTS + 1)).toBe(false);
+		const context = webhook('wf-many');
+		for (let n = 0; n <= MAX_REMEMBERED_EVENTS; n++) deliveredBefore(context, `evt-${n}`, 1, n);
+		expect(deliveredBefore(context, `evt-${MAX_REMEMBERED_EVENTS}`, 1, MAX_REMEMBERED_EVENTS + 1)).toBe(true);
+		expect(deliveredBefore(context, 'evt-0', 1, MAX_REMEMBERED_EVENTS + 2)).toBe(false);
 	});
 
 	it('treats IDs as plain strings, even those named like object properties', () => {
-		const state: TriggerState = {};
-		expect(seenBefore(state, '__proto__', 0)).toBe(false);
-		expect(seenBefore(state, 'constructor', 0)).toBe(false);
-		expect(seenBefore(state, '__proto__', 1)).toBe(true);
+		const context = webhook('wf-proto');
+		expect(deliveredBefore(context, '__proto__', 1, 0)).toBe(false);
+		expect(deliveredBefore(context, 'constructor', 1, 0)).toBe(false);
+		expect(deliveredBefore(context, '__proto__', 1, 1)).toBe(true);
 	});
 });
