@@ -4,12 +4,26 @@
 #   queue-services.sh start      installs what is missing (apt-get; needs root), starts both and
 #                                prints DIR=…, REDIS_PORT=…, PG_PORT=… (database and user: n8n, trust auth)
 #   queue-services.sh stop DIR   stops both and removes DIR
+#   queue-services.sh redis-stop DIR / redis-start DIR   stops Redis, or starts it again on its port
 # PostgreSQL refuses to run as root: initdb and pg_ctl run as the Debian package's postgres user.
 set -euo pipefail
 cmd="${1:-start}"
 # Root here; through sudo on a CI runner that is not root.
 as_root=()
 [ "$(id -u)" = 0 ] || as_root=(sudo)
+
+# Redis alone, stopped and started again on its port (what a Redis outage does to n8n's queue).
+if [ "$cmd" = redis-stop ] || [ "$cmd" = redis-start ]; then
+	dir="${2:?usage: queue-services.sh redis-stop|redis-start DIR}"
+	if [ "$cmd" = redis-stop ]; then
+		pid="$(cat "$dir/redis.pid" 2>/dev/null || true)"
+		if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; fi
+	else
+		redis-server --port "$(cat "$dir/redis.port")" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+			--pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --dir "$dir"
+	fi
+	exit 0
+fi
 
 if [ "$cmd" = stop ]; then
 	dir="${2:?usage: queue-services.sh stop DIR}"
@@ -18,7 +32,7 @@ if [ "$cmd" = stop ]; then
 	"${as_root[@]}" rm -rf "$dir"
 	exit 0
 fi
-[ "$cmd" = start ] || { echo "usage: queue-services.sh start | stop DIR" >&2; exit 2; }
+[ "$cmd" = start ] || { echo "usage: queue-services.sh start | stop DIR | redis-stop DIR | redis-start DIR" >&2; exit 2; }
 
 need=()
 command -v redis-server >/dev/null || need+=(redis-server)
@@ -35,6 +49,7 @@ chmod 755 "$dir"
 echo "$pgbin" >"$dir/pgbin"
 redis_port="$(free_port)"
 pg_port="$(free_port)"
+echo "$redis_port" >"$dir/redis.port"
 
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
 	--pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --dir "$dir"

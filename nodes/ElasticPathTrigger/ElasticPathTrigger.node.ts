@@ -33,6 +33,8 @@ export class ElasticPathTrigger implements INodeType {
 				// A delivery is answered only once n8n has taken its execution: n8n 2.x does that in
 				// "onReceived" mode; on n8n 1.x the execution answers it as it starts (see admitEvents).
 				responseMode: ANSWERS_ONCE_EXECUTION_IS_TAKEN ? 'onReceived' : 'responseNode',
+				// What n8n 2.x answers in "onReceived" mode (without it, the text "firstEntryJson").
+				responseData: '={{ { "received": true, "started": true } }}',
 				path: 'webhook',
 			},
 		],

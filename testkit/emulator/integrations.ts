@@ -42,6 +42,8 @@ export interface DeliveryOptions {
 	attempt?: number;
 	/** Send this secret instead of the integration's; `null` sends no secret header. */
 	secret?: string | null;
+	/** Deliver to this origin (another n8n process that serves the same webhooks) instead of the integration URL's. */
+	origin?: string;
 	included?: Record<string, unknown>;
 }
 
@@ -203,7 +205,8 @@ export class IntegrationStore {
 				const secret = options.secret === undefined ? integration.configuration.secret_key : options.secret;
 				const log: IntegrationLog = { id: randomUUID(), integrationId: integration.id, eventId, triggeredBy: event, attempt, at: Date.now() };
 				try {
-					const response = await fetch(integration.configuration.url, {
+					const url = options.origin ? `${options.origin}${new URL(integration.configuration.url).pathname}` : integration.configuration.url;
+					const response = await fetch(url, {
 						method: 'POST',
 						headers: { 'Content-Type': 'application/json', ...(secret === null || secret === undefined ? {} : { 'X-Moltin-Secret-Key': secret }) },
 						body: JSON.stringify(body),

@@ -137,6 +137,14 @@ export class N8nServer {
 		if (patch.status !== 200) throw new Error(`Could not deactivate workflow ${workflowId} (deactivate ${answer.status}; PATCH ${patch.status}: ${patch.text})`);
 	}
 
+	/** How many executions of a workflow n8n has recorded (its executions list, as the editor reads it). */
+	async executionCount(workflowId: string): Promise<number> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const answer = await this.request('GET', `/rest/executions?filter=${filter}&limit=1`);
+		if (answer.status !== 200) throw new Error(`GET /rest/executions answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+		return (answer.json() as { data: { count: number } }).data.count;
+	}
+
 	/** Waits until `condition` holds (e.g. a change n8n makes in the background), or fails after `timeoutMs`. */
 	async until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
 		await this.waitFor(condition, timeoutMs, what);

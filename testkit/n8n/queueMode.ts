@@ -28,6 +28,12 @@ export async function stopQueueServices(services: QueueServices): Promise<void> 
 	await run('bash', [SCRIPT, 'stop', services.dir]);
 }
 
+/** Stops Redis (n8n's queue goes down), or starts it again on the same port. */
+export async function setRedis(services: QueueServices, up: boolean): Promise<void> {
+	const result = await run('bash', [SCRIPT, up ? 'redis-start' : 'redis-stop', services.dir]);
+	if (result.code !== 0) throw new Error(`queue-services.sh ${up ? 'redis-start' : 'redis-stop'} failed:\n${result.stderr}`);
+}
+
 /** What the main process and every worker share: the queue, the database and the key that encrypts credentials. */
 export function queueEnv(services: QueueServices, encryptionKey = randomBytes(24).toString('hex')): NodeJS.ProcessEnv {
 	return {
@@ -46,38 +52,60 @@ export function queueEnv(services: QueueServices, encryptionKey = randomBytes(24
 	};
 }
 
-const READY_LINE = 'n8n worker is now ready';
-
-/** `n8n worker`: takes executions from the queue. */
-export class N8nWorker {
+/** An n8n process of queue mode other than the main one, started with `args` and ready once it prints `readyLine`. */
+class QueueProcess {
 	output = '';
 
 	private readonly exited: Promise<unknown>;
 
-	private constructor(private readonly child: ChildProcess) {
+	protected constructor(protected readonly child: ChildProcess) {
 		this.exited = new Promise((resolve) => child.once('exit', resolve));
-	}
-
-	static async start(instance: N8nInstance, concurrency: number, timeoutMs = 120_000): Promise<N8nWorker> {
-		const env = childEnv({
-			...instance.env,
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-			QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
-		});
-		// Its own process group, so that stopping it also stops what it started.
-		const child = spawn(instance.install.bin, ['worker', `--concurrency=${concurrency}`], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-		const worker = new N8nWorker(child);
-		const collect = (chunk: Buffer) => (worker.output += chunk.toString());
+		const collect = (chunk: Buffer) => (this.output += chunk.toString());
 		child.stdout!.on('data', collect);
 		child.stderr!.on('data', collect);
+	}
+
+	protected static spawn(instance: N8nInstance, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+		// Its own process group, so that stopping it also stops what it started.
+		return spawn(instance.install.bin, args, { env: childEnv({ ...instance.env, ...env }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	}
+
+	protected async ready(readyLine: string, what: string, timeoutMs: number): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
-		while (!worker.output.includes(READY_LINE)) {
-			if (child.exitCode !== null || Date.now() > deadline) {
-				await worker.stop();
-				throw new Error(`n8n worker did not start:\n${worker.output.slice(-4000)}`);
+		while (!this.output.includes(readyLine)) {
+			if (this.child.exitCode !== null || Date.now() > deadline) {
+				await this.stop();
+				throw new Error(`${what} did not start:\n${this.output.slice(-4000)}`);
 			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
+	}
+
+	get alive(): boolean {
+		return this.child.exitCode === null && this.child.signalCode === null;
+	}
+
+	async stop(): Promise<void> {
+		await stopProcessGroup(this.child, this.exited);
+	}
+
+	/** Kills the process and what it started at once, as an out-of-memory kill or a lost machine would. */
+	async kill(): Promise<void> {
+		try {
+			process.kill(-this.child.pid!, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+		await this.exited;
+	}
+}
+
+/** `n8n worker`: takes executions from the queue. */
+export class N8nWorker extends QueueProcess {
+	static async start(instance: N8nInstance, concurrency: number, timeoutMs = 120_000): Promise<N8nWorker> {
+		const env = { N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_PORT: String(await freePort()) };
+		const worker = new N8nWorker(QueueProcess.spawn(instance, ['worker', `--concurrency=${concurrency}`], env));
+		await worker.ready('n8n worker is now ready', 'n8n worker', timeoutMs);
 		return worker;
 	}
 
@@ -85,8 +113,22 @@ export class N8nWorker {
 	startedExecutions(): string[] {
 		return [...this.output.matchAll(/Worker started execution (\S+)/g)].map((match) => match[1]);
 	}
+}
 
-	async stop(): Promise<void> {
-		await stopProcessGroup(this.child, this.exited);
+/** `n8n webhook`: answers production webhooks and queues the executions they start. */
+export class N8nWebhookProcess extends QueueProcess {
+	private constructor(
+		child: ChildProcess,
+		readonly baseUrl: string,
+	) {
+		super(child);
+	}
+
+	static async start(instance: N8nInstance, timeoutMs = 120_000): Promise<N8nWebhookProcess> {
+		const port = await freePort();
+		const env = { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		const webhook = new N8nWebhookProcess(QueueProcess.spawn(instance, ['webhook'], env), `http://127.0.0.1:${port}`);
+		await webhook.ready('Webhook listener waiting for requests.', 'n8n webhook', timeoutMs);
+		return webhook;
 	}
 }

@@ -1,0 +1,146 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- the queue-mode test drives servers and n8n processes from plain Node.js */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { DEFAULT_CLIENT, EpccEmulator } from '../../testkit/emulator/EpccEmulator';
+import type { IntegrationLog } from '../../testkit/emulator/integrations';
+import { installN8n, N8N_VERSIONS, N8nInstance, packPackage } from '../../testkit/n8n/n8nProcess';
+import { N8nServer } from '../../testkit/n8n/n8nServer';
+import type { QueueServices } from '../../testkit/n8n/queueMode';
+import { N8nWebhookProcess, N8nWorker, queueEnv, setRedis, startQueueServices, stopQueueServices } from '../../testkit/n8n/queueMode';
+import { elasticPathCredential, forImport, loadTemplate, templateWorkflowId } from '../../testkit/n8n/templates';
+
+/** The newest 1.x and the newest 2.x: n8n 2.x answers a delivery once it queued the execution, 1.x once a worker started it. */
+const VERSIONS = process.env.N8N_QUEUE_VERSIONS?.split(',') ?? [N8N_VERSIONS.filter((v) => v.startsWith('1.')).pop()!, N8N_VERSIONS.filter((v) => v.startsWith('2.')).pop()!];
+const template = loadTemplate('customer-deleted-cleanup.json');
+const WORKFLOW_ID = templateWorkflowId(template.file);
+/** Carts per deleted customer, among other customers' carts. */
+const CARTS_EACH = 2;
+
+/**
+ * The customer-deleted template in n8n's queue mode as production runs it: a main process (it
+ * activates the trigger), two `n8n webhook` processes that answer Elastic Path's deliveries,
+ * one worker, Redis and PostgreSQL. Elastic Path delivers at least once and retries what got no
+ * 2xx within 10 s; the harness does the same.
+ */
+describe.each(VERSIONS)('the Elastic Path Trigger in queue mode: n8n %s, a main, two webhook processes and a worker', (version) => {
+	const emulator = new EpccEmulator({ latencyMs: 10 });
+	let services: QueueServices | undefined;
+	let server: N8nServer | undefined;
+	let worker: N8nWorker | undefined;
+	const webhooks: N8nWebhookProcess[] = [];
+	const instances: N8nInstance[] = [];
+
+	const customers = (prefix: string, count: number) => Array.from({ length: count }, (_, n) => `${prefix}-${n + 1}`);
+	const seed = (ids: string[]) => {
+		for (const id of ids) for (let c = 1; c <= CARTS_EACH; c++) emulator.state.addCart(`${id}-cart-${c}`, { customers: [id, `${id}-partner`] });
+	};
+	const removalsOf = (id: string) =>
+		emulator.apiRequests().filter((r) => r.method === 'DELETE' && r.path.endsWith('/relationships/customers') && r.body.includes(`"${id}"`));
+	const cleanedUp = (ids: string[]) => ids.every((id) => [...emulator.state.carts.values()].every((cart) => !cart.customers.has(id)));
+	const deliver = async (id: string, origin: string, attempt = 1): Promise<IntegrationLog> =>
+		(await emulator.integrations.deliver('customer.deleted', { type: 'customer', id }, { eventId: `evt-${id}`, attempt, origin }))[0];
+	const ok = (log: IntegrationLog) => log.statusCode !== undefined && log.statusCode >= 200 && log.statusCode < 300;
+	/** As Elastic Path does: a delivery that got no 2xx is sent again, with the next attempt number, until one does. */
+	const untilAcknowledged = async (id: string, first: IntegrationLog, origins: () => string[]) => {
+		for (let log = first, attempt = 2; !ok(log); attempt++) {
+			if (attempt > 8) throw new Error(`evt-${id} was never acknowledged: ${log.statusCode ?? log.error}\n${webhooks.map((w) => w.output.slice(-3000)).join('\n---\n')}`);
+			const live = origins();
+			log = await deliver(id, live[attempt % live.length], attempt);
+		}
+	};
+	const executionsStarted = () => worker!.startedExecutions().length;
+
+	beforeAll(async () => {
+		const [install, tarball, started] = await Promise.all([
+			installN8n(version),
+			packPackage(mkdtempSync(path.join(tmpdir(), 'epcc-pack-'))),
+			startQueueServices(),
+			emulator.start(),
+		]);
+		services = started;
+		// A Redis outage of the last test outlasts n8n's default 10 s, after which n8n exits (an orchestrator would restart it).
+		const env = { ...queueEnv(services), QUEUE_BULL_REDIS_TIMEOUT_THRESHOLD: '120000' };
+		for (let k = 0; k < 4; k++) instances.push(new N8nInstance(install, undefined, env));
+		await Promise.all(instances.map(async (instance) => await instance.installPackage(tarball)));
+		const [main, ...others] = instances;
+		await main.importJson('credentials', [elasticPathCredential({ baseUrl: emulator.baseUrl, ...DEFAULT_CLIENT })]);
+		await main.importJson('workflow', forImport(template));
+		await main.activate(WORKFLOW_ID);
+
+		server = await N8nServer.start(main);
+		await server.until(() => emulator.integrations.byId.size === 1, 'the main process to create the integration');
+		const [first, second, workerInstance] = others;
+		const [w1, w2, started2] = await Promise.all([N8nWebhookProcess.start(first), N8nWebhookProcess.start(second), N8nWorker.start(workerInstance, 10)]);
+		webhooks.push(w1, w2);
+		worker = started2;
+	}, 15 * 60_000);
+
+	afterAll(async () => {
+		await Promise.all([server?.stop(), worker?.stop(), ...webhooks.map(async (webhook) => await webhook.stop())]);
+		if (services) await stopQueueServices(services);
+		await emulator.stop();
+		for (const instance of instances) instance.remove();
+	});
+
+	it('50 events at once, each delivered to both webhook processes: every association removed, each cleanup acting once', async () => {
+		const ids = customers('burst', 50);
+		seed(ids);
+		const before = executionsStarted();
+
+		const started = Date.now();
+		await Promise.all(
+			ids.flatMap((id) => webhooks.map(async (webhook) => await untilAcknowledged(id, await deliver(id, webhook.baseUrl), () => [webhook.baseUrl]))),
+		);
+		const acknowledgedIn = Date.now() - started;
+		await server!.until(() => cleanedUp(ids), 'every association of the 50 customers to be removed', 5 * 60_000);
+		// Executions of repeated copies end at once: let them finish before counting.
+		await server!.until(() => worker!.output.split('Worker finished execution').length - 1 >= executionsStarted(), 'the worker to finish', 60_000);
+
+		for (const id of ids) expect(removalsOf(id)).toHaveLength(CARTS_EACH);
+		const late = emulator.integrations.logs.filter((log) => log.eventId.startsWith('evt-burst-') && !ok(log)).length;
+		expect([...emulator.state.carts.values()].filter((cart) => cart.id.startsWith('burst-') && cart.customers.size !== 1)).toEqual([]);
+		const removals = ids.reduce((sum, id) => sum + removalsOf(id).length, 0);
+		process.stdout.write(
+			`n8n ${version}, 50 events each delivered to both webhook processes: ${executionsStarted() - before} executions started (goal 50), ` +
+				`${removals} removals for ${ids.length * CARTS_EACH} associations; all acknowledged in ${(acknowledgedIn / 1000).toFixed(1)} s, ${late} deliveries answered late and sent again\n`,
+		);
+	}, 10 * 60_000);
+
+	it('a webhook process killed with SIGKILL in the middle of a burst: what got no 2xx is delivered again, every cleanup done once', async () => {
+		const ids = customers('killed', 30);
+		seed(ids);
+		const [doomed, survivor] = webhooks;
+		const live = () => (doomed.alive ? [doomed.baseUrl, survivor.baseUrl] : [survivor.baseUrl]);
+
+		const deliveries = ids.map(async (id, n) => {
+			const first = await deliver(id, n % 2 === 0 ? doomed.baseUrl : survivor.baseUrl);
+			await untilAcknowledged(id, first, live);
+		});
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		await doomed.kill();
+		await Promise.all(deliveries);
+		await server!.until(() => cleanedUp(ids), 'every association of the 30 customers to be removed', 5 * 60_000);
+
+		for (const id of ids) expect(removalsOf(id)).toHaveLength(CARTS_EACH);
+		const retried = emulator.integrations.logs.filter((log) => log.eventId.startsWith('evt-killed-') && log.attempt > 1).length;
+		process.stdout.write(`n8n ${version}, webhook process killed mid-burst: ${retried} deliveries sent again, every cleanup done once\n`);
+	}, 10 * 60_000);
+
+	it('with Redis down, a delivery gets no 2xx (Elastic Path keeps it); delivered again once Redis is back, the cleanup is done once', async () => {
+		const [id] = customers('outage', 1);
+		seed([id]);
+		const survivor = webhooks.find((webhook) => webhook.alive)!;
+
+		await setRedis(services!, false);
+		const during = await deliver(id, survivor.baseUrl);
+		await setRedis(services!, true);
+
+		expect(ok(during)).toBe(false);
+		process.stdout.write(`n8n ${version}, with Redis down the delivery got: ${during.statusCode ?? during.error}\n`);
+		await untilAcknowledged(id, during, () => [survivor.baseUrl]);
+		await server!.until(() => cleanedUp([id]), 'the association to be removed after Redis came back', 3 * 60_000);
+		expect(removalsOf(id)).toHaveLength(CARTS_EACH);
+	}, 5 * 60_000);
+});
