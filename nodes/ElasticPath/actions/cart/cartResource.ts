@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { asRecord } from '../../transport';
+
 /** A cart as Elastic Path returns it (`CartResponse`): only what the node reads is typed. */
 export interface EpccCart extends IDataObject {
 	id: string;
@@ -28,6 +30,17 @@ export function timestampOf(cart: EpccCart, name: CartTimestamp): number | undef
 	if (typeof value !== 'string') return undefined;
 	const instant = Date.parse(value);
 	return Number.isNaN(instant) ? undefined : instant;
+}
+
+/** How many items (lines) the cart holds, from `relationships.items.data`; 0 when it lists none. */
+export function itemCountOf(cart: EpccCart): number {
+	const items = asRecord(asRecord(cart.relationships)?.items)?.data;
+	return Array.isArray(items) ? items.length : 0;
+}
+
+/** `meta.display_price.with_tax`: the cart's total as Elastic Path displays it (`amount` in minor units, `currency`, `formatted`). */
+export function totalWithTaxOf(cart: EpccCart): IDataObject | undefined {
+	return asRecord(asRecord(asRecord(cart.meta)?.display_price)?.with_tax);
 }
 
 /**

@@ -11,7 +11,17 @@ function filterError(context: IExecuteFunctions, itemIndex: number, name: string
 	});
 }
 
-/** The date filters of Get Many, read and checked: errors name the item and the field. (The customer is an ID: see `optionalId`.) */
+/** "Worth at Least" (version 2): a whole amount in minor units, 0 or more; `undefined` when unset. */
+function amount(context: IExecuteFunctions, itemIndex: number, value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const number = typeof value === 'string' ? Number(value.trim()) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) {
+		throw filterError(context, itemIndex, 'minTotal', `Worth at Least must be an amount of 0 or more, in the currency's minor unit (got ${JSON.stringify(value)})`, 'e.g. 5000 for $50.00.');
+	}
+	return number;
+}
+
+/** The filters of Get Many, read and checked: errors name the item and the field. (The customer is an ID: see `optionalId`.) */
 export function readFilters(context: IExecuteFunctions, itemIndex: number): CartFilters {
 	const raw = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const timeZone = context.getTimezone();
@@ -25,6 +35,8 @@ export function readFilters(context: IExecuteFunctions, itemIndex: number): Cart
 		updatedAfter: date('updatedAfter', 'Updated After'),
 		expiresBefore: date('expiresBefore', 'Expires Before'),
 		withCustomers: raw.withCustomers === true,
+		withItems: raw.withItems === true,
+		minTotal: amount(context, itemIndex, raw.minTotal),
 	};
 	if (filters.updatedAfter !== undefined && filters.updatedBefore !== undefined && filters.updatedAfter >= filters.updatedBefore) {
 		throw filterError(context, itemIndex, 'updatedAfter', 'Updated After is not earlier than Updated Before', 'No cart can match both.');

@@ -35,3 +35,7 @@ export type CartRelationship = 'customers' | 'accounts';
 export function cartRelationshipPath(cartId: string, relationship: CartRelationship): string {
 	return `${cartPath(cartId)}/relationships/${relationship}`;
 }
+
+export function cartItemsPath(cartId: string): string {
+	return `${cartPath(cartId)}/items`;
+}
