@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, showFor } from '../shared/fields';
-import { itemLimit, listingNotice, listingOutput, returnAllAndLimit, whenCutOption } from '../shared/getMany';
+import { filtersCollection, itemLimit, listingNotice, listingOutput, returnAllAndLimit, whenCutOption } from '../shared/getMany';
 import type { IdField } from '../shared/ids';
 import { optionalId } from '../shared/ids';
 import { accountTokenOption, customerTokenOption, tokenHeaders } from '../shared/tokens';
@@ -16,14 +16,7 @@ const show = showFor(RESOURCE, 'getAll');
 export const description: INodeProperties[] = [
 	listingNotice(CART_LISTING, show),
 	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		displayOptions: show,
-		options: [
+	filtersCollection(show, [
 			{
 				displayName: 'Customer ID',
 				name: 'customerId',
@@ -62,8 +55,7 @@ export const description: INodeProperties[] = [
 				description:
 					'Only carts last updated before this date, e.g. {{ $now.minus({ days: 30 }) }} for carts untouched for 30 days. These are the last carts of the listing, so every page is read.',
 			},
-		],
-	},
+	]),
 	optionsCollection(show, [
 		accountTokenOption,
 		{ ...customerTokenOption, description: `${customerTokenOption.description} With one, Get Many lists that customer's carts only.` },
@@ -84,6 +76,26 @@ export const description: INodeProperties[] = [
 		},
 		whenCutOption(CART_LISTING),
 	]),
+];
+
+/** The filters version 2 adds: what a reminder needs to know of a cart, read from the cart itself. */
+export const VERSION_2_FILTERS: INodeProperties[] = [
+	{
+		displayName: 'Only Carts With Items',
+		name: 'withItems',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to keep only carts holding at least one item (read from the cart\'s relationships.items)',
+	},
+	{
+		displayName: 'Worth at Least',
+		name: 'minTotal',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			"Only carts whose total with tax (meta.display_price.with_tax.amount) is at least this, in the currency's minor unit as Elastic Path counts amounts: 5000 is $50.00",
+	},
 ];
 
 const FILTER_CUSTOMER: IdField = { name: 'filters.customerId', label: 'Customer ID' };

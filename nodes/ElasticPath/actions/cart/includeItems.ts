@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { withOwnFields } from './cartResource';
+import { withOwnFields } from '../shared/ownFields';
 import { simplifiedItem } from './cartItems';
 
 /** Version 2's "Include Items" on Cart Get and Get Many: no items (as before), a list in each cart, or one output per cart item. */

@@ -86,3 +86,8 @@ export function listingOutput(
 	if (reportedTotal !== undefined) notice.reportedTotal = reportedTotal;
 	return [...output, notice];
 }
+
+/** A Get Many's Filters collection. */
+export function filtersCollection(displayOptions: IDisplayOptions, options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add filter', default: {}, displayOptions, options };
+}

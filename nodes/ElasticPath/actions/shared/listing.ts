@@ -95,3 +95,19 @@ export async function readListing(
 		offset = page.nextOffset;
 	}
 }
+
+/** Reads a listing and makes each record's outputs, up to `limit` outputs. */
+export async function listOutputs(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	kind: ListedKind,
+	request: { qs?: IDataObject; headers: Record<string, string> },
+	{ limit, outputsOf }: { limit: number; outputsOf: (record: Listed) => IDataObject[] },
+): Promise<{ output: IDataObject[]; cut?: Cut }> {
+	const output: IDataObject[] = [];
+	const cut = await readListing.call(this, itemIndex, kind, request, async (records) => {
+		output.push(...records.flatMap(outputsOf));
+		return output.length >= limit ? 'enough' : 'more';
+	});
+	return { output: output.slice(0, limit), cut };
+}
