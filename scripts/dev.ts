@@ -17,8 +17,9 @@ async function checkEditor(bench: Workbench): Promise<void> {
 	console.log(`Check: the editor answers at ${bench.server.baseUrl}/ and n8n knows ${bench.nodeTypes.join(' and ')}.`);
 }
 
-/** Prints each request the emulator answers, as the node makes them while you click. */
+/** Prints each request the emulator answers, as the node makes them while you click, and each mail a template sends. */
 function followEmulator(bench: Workbench): () => void {
+	bench.mail.onMail = (mail) => console.log(`[mail] to ${mail.to.join(', ')}: ${mail.subject}\n${mail.text.replace(/^/gm, '       ')}`);
 	let printed = 0;
 	const timer = setInterval(() => {
 		const log = bench.emulator.log;
@@ -42,6 +43,7 @@ n8n ${version} is running with the Elastic Path node from this working tree (dis
   Editor:      ${editor}
   Sign in:     ${LOCAL_OWNER.email} / ${LOCAL_OWNER.password}   (a throw-away local instance)
   Credential:  "Elastic Path account" -> the emulator at ${bench.emulator.baseUrl} (client ${bench.emulator.state.clients[0].clientId})
+  Mail:        "SMTP account" -> a catcher on 127.0.0.1:${bench.mail.port}: each mail a template sends is printed here
   Carts:       ${[...bench.emulator.state.carts.values()].map((c) => `${c.id}${c.customers.size ? ` (${[...c.customers].join(', ')})` : ''}`).join(', ')}
   Workflows:   ${bench.templates.map((t) => `${t.name}: ${editor}/workflow/${t.id}`).join('\n               ')}
   Webhook:     curl -X POST ${editor}/webhook/elastic-path/logout -H '${LOCAL_STOREFRONT_SECRET.name}: ${LOCAL_STOREFRONT_SECRET.value}' -H 'Content-Type: application/json' -d '{"cartId":"demo-cart-1001","customerId":"demo-customer-ada"}'

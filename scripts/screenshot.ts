@@ -3,7 +3,8 @@
  * `npm run screenshot`: photographs the Elastic Path node's and trigger's panels in the real n8n editor for the
  * README (docs/*.png), with headless Chromium from Debian's `chromium` package driven by
  * playwright-core (no browser download). Needs `apt-get install -y chromium`.
- * N8N_VERSION picks the n8n line (default: the newest tested), N8N_PORT the port (default 5678).
+ * N8N_VERSION picks the n8n line (default: the newest tested), N8N_PORT the port (default 5678),
+ * SCREENSHOTS which pictures to take (file names without .png, comma-separated; default: all).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,9 +25,30 @@ const DOCS = path.join(REPO, 'docs');
 const NODE_NAME = 'Remove customer from cart';
 const TRIGGER_NAME = 'On Customer Deleted';
 
+const WANTED = process.env.SCREENSHOTS ? process.env.SCREENSHOTS.split(',').map((name) => `${name.trim()}.png`) : undefined;
+
+const wanted = (file: string) => !WANTED || WANTED.includes(file);
+
 async function shoot(page: Page, file: string): Promise<void> {
 	await page.screenshot({ path: path.join(DOCS, file) });
 	console.log(`Wrote docs/${file}`);
+}
+
+/** The cleanup template on the canvas, then its removal node's panel after a run. */
+async function shootCleanup(page: Page, bench: Workbench): Promise<void> {
+	const cleanup = bench.templates.find((t) => t.file === 'nightly-cart-cleanup.json')!;
+	await page.goto(`${bench.server.baseUrl}/workflow/${cleanup.id}`);
+	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"], [data-name="${NODE_NAME}"]`).first();
+	await node.waitFor({ timeout: 60_000 });
+	await page.waitForTimeout(1500);
+	if (wanted('cleanup-workflow.png')) await shoot(page, 'cleanup-workflow.png');
+	if (!wanted('node-panel.png')) return;
+	await node.dblclick();
+	await page.locator('[data-test-id="ndv"]').waitFor({ timeout: 30_000 });
+	await page.locator('[data-test-id="node-execute-button"]').first().click();
+	await page.getByText('demo-cart-1004').first().waitFor({ timeout: 60_000 });
+	await page.waitForTimeout(1000);
+	await shoot(page, 'node-panel.png');
 }
 
 /**
@@ -98,6 +120,18 @@ async function openCustomerPicker(page: Page, baseUrl: string): Promise<void> {
 	await page.waitForTimeout(800);
 }
 
+/** The reminder template on the canvas: its two branches, the Send Email node and the sticky notes. */
+async function shootReminder(page: Page, bench: Workbench): Promise<void> {
+	const template = bench.templates.find((t) => t.file === 'remind-then-clean-up.json')!;
+	await page.goto(`${bench.server.baseUrl}/workflow/${template.id}`);
+	await page.locator('[data-test-id="canvas-node"][data-node-name="Send Reminder"], [data-name="Send Reminder"]').first().waitFor({ timeout: 60_000 });
+	await page.waitForTimeout(1500);
+	// One step out of "zoom to fit", so that the Execute button does not cover the lowest branch.
+	await page.locator('[data-test-id="zoom-out-button"]').first().click();
+	await page.waitForTimeout(800);
+	await shoot(page, 'remind-then-clean-up.png');
+}
+
 async function main(): Promise<void> {
 	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
 	const version = process.env.N8N_VERSION ?? N8N_VERSIONS[N8N_VERSIONS.length - 1];
@@ -115,25 +149,13 @@ async function main(): Promise<void> {
 		await context.addCookies([{ name, value, domain: 'localhost', path: '/' }]);
 		const page = context.pages()[0] ?? (await context.newPage());
 		mkdirSync(DOCS, { recursive: true });
-		const cleanup = bench.templates.find((t) => t.file === 'nightly-cart-cleanup.json')!;
-
-		await page.goto(`${bench.server.baseUrl}/workflow/${cleanup.id}`);
-		const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"], [data-name="${NODE_NAME}"]`).first();
-		await node.waitFor({ timeout: 60_000 });
-		await page.waitForTimeout(1500);
-		await shoot(page, 'cleanup-workflow.png');
-
-		await node.dblclick();
-		const panel = page.locator('[data-test-id="ndv"]');
-		await panel.waitFor({ timeout: 30_000 });
-		await page.locator('[data-test-id="node-execute-button"]').first().click();
-		await page.getByText('demo-cart-1004').first().waitFor({ timeout: 60_000 });
-		await page.waitForTimeout(1000);
-		await shoot(page, 'node-panel.png');
-
-		await shootTrigger(page, bench);
-		await openCustomerPicker(page, bench.server.baseUrl);
-		await shoot(page, 'customer-locator.png');
+		if (wanted('cleanup-workflow.png') || wanted('node-panel.png')) await shootCleanup(page, bench);
+		if (wanted('trigger-panel.png')) await shootTrigger(page, bench);
+		if (wanted('customer-locator.png')) {
+			await openCustomerPicker(page, bench.server.baseUrl);
+			await shoot(page, 'customer-locator.png');
+		}
+		if (wanted('remind-then-clean-up.png')) await shootReminder(page, bench);
 		await context.close();
 	} finally {
 		rmSync(profile, { recursive: true, force: true });

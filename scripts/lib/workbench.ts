@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { DEFAULT_CLIENT, EpccEmulator } from '../../testkit/emulator/EpccEmulator';
 import { seedDemoStore } from '../../testkit/emulator/demoStore';
+import { SmtpCatcher, smtpCredential } from '../../testkit/mail/smtpCatcher';
 import { installN8n, N8nInstance, packageNodeTypes } from '../../testkit/n8n/n8nProcess';
 import { N8nServer } from '../../testkit/n8n/n8nServer';
 import type { Workflow } from '../../testkit/n8n/templates';
@@ -14,6 +15,8 @@ export const LOCAL_STOREFRONT_SECRET = { name: 'X-Storefront-Secret', value: 'lo
 
 export interface Workbench {
 	emulator: EpccEmulator;
+	/** Where the templates' Send Email nodes deliver (the SMTP credential points here). */
+	mail: SmtpCatcher;
 	n8n: N8nInstance;
 	server: N8nServer;
 	/** The package's node types this n8n knows. */
@@ -39,21 +42,25 @@ export async function startWorkbench(options: {
 	progress(`Getting n8n ${options.version} ready (installed into ~/.cache/n8n-nodes-elasticpath on first use)...`);
 	const n8n = new N8nInstance(await installN8n(options.version));
 	const emulator = new EpccEmulator();
+	const mail = new SmtpCatcher();
 	let server: N8nServer | undefined;
 	const stop = async () => {
 		await server?.stop();
 		await emulator.stop();
+		await mail.stop().catch(() => undefined);
 		n8n.remove();
 	};
 	try {
-		await emulator.start();
+		await Promise.all([emulator.start(), mail.start()]);
 		seedDemoStore(emulator.state);
 		n8n.installBuild();
 		const templates = loadTemplates().filter((template) => runsOn(template, options.version));
 		const webhook = templates.find((t) => t.file === 'logout-webhook.json');
+		const mailers = templates.flatMap((t) => t.workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.emailSend'));
 		await n8n.importJson('credentials', [
 			elasticPathCredential({ baseUrl: emulator.baseUrl, ...DEFAULT_CLIENT }),
 			...(webhook ? [{ ...nodeByType(webhook.workflow, 'n8n-nodes-base.webhook').credentials!.httpHeaderAuth, type: 'httpHeaderAuth', data: LOCAL_STOREFRONT_SECRET }] : []),
+			...(mailers[0]?.credentials?.smtp ? [smtpCredential(mailers[0].credentials.smtp, mail.port)] : []),
 		]);
 		const imported = templates.map((template) => forImport(template));
 		for (const workflow of [...imported, ...(options.extraWorkflows ?? [])]) await n8n.importJson('workflow', workflow);
@@ -69,6 +76,7 @@ export async function startWorkbench(options: {
 		if (missing.length) throw new Error(`n8n started but does not know ${missing.join(', ')}:\n${server.output.slice(-3000)}`);
 		return {
 			emulator,
+			mail,
 			n8n,
 			server,
 			nodeTypes,

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { DEFAULT_CLIENT, EpccEmulator } from '../../testkit/emulator/EpccEmulator';
-import { DEMO_ASSOCIATIONS, DEMO_UNLISTED, seedDemoStore } from '../../testkit/emulator/demoStore';
+import { DEMO_ABANDONED, DEMO_ASSOCIATIONS, DEMO_ITEMS, DEMO_LEFT, DEMO_UNLISTED, seedDemoStore } from '../../testkit/emulator/demoStore';
 import { documented } from '../../testkit/emulator/jsonapi';
 import { ScriptedChatModel, textOf } from '../../testkit/chatModel/scriptedChatModel';
+import { SmtpCatcher, smtpCredential } from '../../testkit/mail/smtpCatcher';
 import { installN8n, N8nInstance, nodeOutput, packageNodeTypes, packPackage } from '../../testkit/n8n/n8nProcess';
 import { N8nServer } from '../../testkit/n8n/n8nServer';
 import type { Template } from '../../testkit/n8n/templates';
@@ -26,7 +27,7 @@ import {
 	TEMPLATE_MINIMUM_N8N,
 	templateWorkflowId,
 } from '../../testkit/n8n/templates';
-import { AGENT_PROMPT, AGENT_WEBHOOK_ID, openAiCredential, publicChatVariant, removalScript } from './agentChat';
+import { AGENT_PROMPT, AGENT_WEBHOOK_ID, agentScript, CART_QUESTION, openAiCredential, publicChatVariant } from './agentChat';
 import { N8N_VERSION } from './version';
 
 const templates = loadTemplates().filter((template) => runsOn(template, N8N_VERSION));
@@ -36,12 +37,14 @@ const V1 = 'v1';
 const cleanup = loadTemplate('nightly-cart-cleanup.json');
 const webhook = loadTemplate('logout-webhook.json');
 const agent = loadTemplate('ai-agent-cart-assistant.json');
+const reminder = loadTemplate('remind-then-clean-up.json');
 const STOREFRONT_SECRET = randomBytes(16).toString('hex');
 
 /** Every template in examples/ goes through here: each imports, and each that can run here runs. */
 describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 	const emulator = new EpccEmulator();
-	const model = new ScriptedChatModel(removalScript);
+	const model = new ScriptedChatModel(agentScript);
+	const mail = new SmtpCatcher();
 	const agentRuns = runsOn(agent, N8N_VERSION);
 	let n8n: N8nInstance;
 
@@ -51,6 +54,7 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 			packPackage(mkdtempSync(path.join(tmpdir(), 'epcc-pack-'))),
 			emulator.start(),
 			model.start(),
+			mail.start(),
 		]);
 		n8n = new N8nInstance(install);
 		await n8n.installPackage(tarball);
@@ -58,6 +62,7 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 			elasticPathCredential({ baseUrl: emulator.baseUrl, ...DEFAULT_CLIENT }),
 			{ ...nodeByType(webhook.workflow, 'n8n-nodes-base.webhook').credentials!.httpHeaderAuth, type: 'httpHeaderAuth', data: { name: 'X-Storefront-Secret', value: STOREFRONT_SECRET } },
 			...(agentRuns ? [openAiCredential(agent, model.baseUrl)] : []),
+			smtpCredential(nodeByType(reminder.workflow, 'n8n-nodes-base.emailSend').credentials!.smtp, mail.port),
 		]);
 		for (const template of templates) await n8n.importJson('workflow', forImport(template));
 		for (const template of savedVersion1) await n8n.importJson('workflow', forImport(template, V1));
@@ -65,6 +70,7 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 
 	afterAll(async () => {
 		await model.stop();
+		await mail.stop();
 		await emulator.stop();
 		n8n?.remove();
 	});
@@ -73,6 +79,8 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 		emulator.log.length = 0;
 		emulator.state.carts.clear();
 		seedDemoStore(emulator.state);
+		mail.mails.length = 0;
+		model.requests.length = 0;
 	});
 
 	it('has templates, each with sticky notes and the Elastic Path node', () => {
@@ -115,6 +123,21 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 		);
 		for (const { cartId } of DEMO_ASSOCIATIONS) expect(emulator.state.carts.get(cartId)!.customers.size).toBe(0);
 		expect([...emulator.state.carts.get(DEMO_UNLISTED.cartId)!.customers]).toEqual([DEMO_UNLISTED.customerId]);
+	});
+
+	it('remind, then clean up: reminds the demo customer who left a cart and has not ordered since, and deletes the abandoned cart', async () => {
+		const execution = await n8n.execute(templateWorkflowId(reminder.file));
+
+		expect(execution.run?.status).toBe('success');
+		const [margaret, grace] = DEMO_LEFT;
+		expect(nodeOutput(execution, 'Carts Left 1 to 2 Days Ago').map((item) => [item.cartId, item.customerId])).toEqual(DEMO_LEFT.map((left) => [left.cartId, left.customerId]));
+		expect(nodeOutput(execution, 'Orders of the Last 2 Days').map((order) => order.customerId)).toEqual([grace.customerId]);
+		expect(mail.mails.map((m) => m.to)).toEqual([['margaret@example.com']]);
+		for (const { name, quantity } of margaret.items) expect(mail.mails[0].text).toContain(`- ${quantity} x ${name}: `);
+		expect(nodeOutput(execution, 'Detach Customers and Delete')).toEqual([
+			{ cartId: DEMO_ABANDONED.cartId, success: true, detachedCustomers: [DEMO_ABANDONED.customerId], detachedAccounts: [], deleted: true },
+		]);
+		expect(emulator.state.carts.has(DEMO_ABANDONED.cartId)).toBe(false);
 	});
 
 	describe('saved with version 1 of the node', () => {
@@ -197,8 +220,8 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 
 		if (agentRuns) it('AI agent: its Elastic Path tools are the node as n8n derives it for agents (usableAsTool)', async () => {
 			const tools = agent.workflow.nodes.filter((n) => n.type === 'n8n-nodes-elasticpath.elasticPathTool');
-			expect(tools.map((t) => t.parameters.operation).sort()).toEqual(['create', 'delete']);
-			expect(tools.map((t) => t.typeVersion)).toEqual([2, 2]);
+			expect(tools.map((t) => `${String(t.parameters.resource)} ${String(t.parameters.operation)}`).sort()).toEqual(['cart getAll', 'customerCartAssociation create', 'customerCartAssociation delete']);
+			expect(tools.map((t) => t.typeVersion)).toEqual([2, 2, 2]);
 			const known = await server.nodeTypes(['n8n-nodes-elasticpath.elasticPathTool@1', 'n8n-nodes-elasticpath.elasticPathTool@2']);
 			expect([known.has('n8n-nodes-elasticpath.elasticPathTool@1'), known.has('n8n-nodes-elasticpath.elasticPathTool@2')]).toEqual([true, true]);
 		});
@@ -228,7 +251,14 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 			const byEmail = await listSearch('searchCustomers', 'customerId', 'ada@');
 
 			// The stale cart, updated ten days ago, comes last.
-			expect(carts.results.map((r) => r.value)).toEqual([...DEMO_ASSOCIATIONS.map((p) => p.cartId), DEMO_UNLISTED.cartId, 'demo-cart-3001', 'demo-cart-0042']);
+			expect(carts.results.map((r) => r.value)).toEqual([
+				...DEMO_ASSOCIATIONS.map((p) => p.cartId),
+				DEMO_UNLISTED.cartId,
+				'demo-cart-3001',
+				...DEMO_LEFT.map((left) => left.cartId),
+				'demo-cart-0042',
+				DEMO_ABANDONED.cartId,
+			]);
 			expect(carts.results[0].name).toMatch(/^Cart demo-cart-1001 · demo-cart-1001 · updated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
 			expect(byName.results).toEqual([{ name: 'Grace Hopper <grace@example.com>', value: 'demo-customer-grace' }]);
 			expect(byEmail.results).toEqual([{ name: 'Ada Lovelace <ada@example.com>', value: 'demo-customer-ada' }]);
@@ -253,13 +283,37 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 			// The model was offered both tools, with the template's descriptions, then got the removal's result.
 			expect(model.requests).toHaveLength(2);
 			const offered = model.requests[0].tools?.map((t) => t.function.name).sort();
-			expect(offered).toEqual(['Add_customer_to_cart', 'Remove_customer_from_cart']);
+			expect(offered).toEqual(['Add_customer_to_cart', 'Carts_of_a_customer', 'Remove_customer_from_cart']);
 			const toolMessage = model.requests[1].messages.find((m) => m.role === 'tool');
 			const result = textOf(toolMessage);
 			for (const field of ['"cartId":"demo-cart-1001"', '"customerId":"demo-customer-ada"', '"success":true', '"removed":true']) {
 				expect(result.replace(/\s/g, '')).toContain(field);
 			}
 			expect(text).toContain('demo-cart-1001');
+		});
+
+		if (agentRuns) it('AI agent: answers "what is in the cart of ada@example.com?" from the carts tool, reading and changing nothing else', async () => {
+			const answer = await fetch(`${server.baseUrl}/webhook/${AGENT_WEBHOOK_ID}/chat`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ action: 'sendMessage', sessionId: 'e2e-cart-question', chatInput: CART_QUESTION }),
+			});
+			const text = await answer.text();
+
+			expect(answer.status).toBe(200);
+			for (const { name } of [DEMO_ITEMS.tea, DEMO_ITEMS.teapot]) expect(text).toContain(name);
+			// The two carts' items are read side by side: in either order.
+			expect(emulator.apiRequests().map((r) => `${r.method} ${decodeURIComponent(r.path)}${r.path === '/v2/customers' ? ` ${new URLSearchParams(r.query).get('filter')}` : ''}`).sort()).toEqual([
+				'GET /v2/carts',
+				'GET /v2/carts/demo-cart-1001/items',
+				'GET /v2/carts/demo-cart-2001/items',
+				'GET /v2/customers eq(email,ada@example.com)',
+			]);
+			// The model called the carts tool with the email (looked up above), then got both of Ada's carts, simplified, with their items.
+			expect(model.requests).toHaveLength(2);
+			const result = textOf(model.requests[1].messages.find((m) => m.role === 'tool')).replace(/\s/g, '');
+			for (const field of ['"cartId":"demo-cart-1001"', '"cartId":"demo-cart-2001"', '"sku":"tea-green-100g"', '"quantity":2', '"formatted":"$49.00"']) expect(result).toContain(field);
+			expect(result).not.toContain('"relationships"');
 		});
 
 		const logout = async (body: unknown, secret?: string) => {

@@ -97,3 +97,58 @@ describe('IDs from the input', () => {
 		expect(emulator().state.carts.get(cartId)!.customers.size).toBe(0);
 	});
 });
+
+describe('IDs of the version 2 reads', () => {
+	const emulator = useEmulator();
+	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+	const reads = [
+		{
+			name: 'Cart › Get Items',
+			parameters: { resource: 'cart', operation: 'getItems', cartId: byId('={{ $json.id }}'), options: {} },
+			seed: (id: string) => emulator().state.addCart(id, { items: [{ name: 'Tea', sku: 'tea', quantity: 1, unitPrice: 100 }] }),
+			path: (segment: string) => ['', 'v2', 'carts', segment, 'items'],
+			output: (id: string) => expect.objectContaining({ cartId: id, sku: 'tea' }),
+		},
+		{
+			name: 'Customer › Get',
+			parameters: { resource: 'customer', operation: 'get', customerId: byId('={{ $json.id }}') },
+			seed: (id: string) => emulator().state.addCustomer(id, { name: 'Hostile', email: 'hostile@example.com' }),
+			path: (segment: string) => ['', 'v2', 'customers', segment],
+			output: (id: string) => expect.objectContaining({ customerId: id, email: 'hostile@example.com' }),
+		},
+		{
+			name: 'Order › Get',
+			parameters: { resource: 'order', operation: 'get', orderId: '={{ $json.id }}', options: {} },
+			seed: (id: string) => emulator().state.addOrder(id),
+			path: (segment: string) => ['', 'v2', 'orders', segment],
+			output: (id: string) => expect.objectContaining({ orderId: id, status: 'complete' }),
+		},
+	];
+
+	describe.each(reads)('$name', ({ parameters, seed, path, output }) => {
+		it.each(['../../oauth/access_token', 'a/b', 'a?b=c', 'a#fragment', '100%', '%2F..%2F', 'crlf\r\nX-Injected: yes', 'ünïcödé-カート'])(
+			'keeps ID %j in one path segment and reads exactly it',
+			async (id) => {
+				seed(id);
+
+				const result = await runWorkflow({ typeVersion: 2, parameters, items: [{ id }], credentials: clientCredentials(emulator()) });
+
+				expect(result.error).toBeUndefined();
+				expect(result.output.map((o) => o.json)).toEqual([output(id)]);
+				const [request] = emulator().apiRequests();
+				const segments = request.url.split('/');
+				expect(segments.map((segment, n) => (n === 3 ? 'ID' : segment))).toEqual(path('ID'));
+				expect(request.query).toBe('');
+				expect(decodeURIComponent(segments[3])).toBe(id);
+			},
+		);
+
+		it('refuses ".." before sending anything, naming the item and the field', async () => {
+			const result = await runWorkflow({ typeVersion: 2, parameters, items: [{ id: '..' }], credentials: clientCredentials(emulator()) });
+
+			expect(result.error?.message).toMatch(/ cannot be "\." or "\.\." \(item 0, field "(cartId|customerId|orderId)"\)$/);
+			expect(emulator().log).toHaveLength(0);
+		});
+	});
+});

@@ -44,7 +44,7 @@ export function listAccounts(state: StoreState, request: ApiRequest, access: Acc
 	}
 	const profiles = [...state.accounts].map((id) => state.directory.account(id));
 	const query = new URLSearchParams(request.query);
-	const kept = applyFilter(query.get('filter'), profiles, ['name', 'legal_name', 'registration_id', 'external_ref']);
+	const kept = applyFilter(query.get('filter'), profiles, { name: 'text', legal_name: 'text', registration_id: 'text', external_ref: 'text' });
 	if (isAnswer(kept)) return kept;
 	const ordered = sorted(kept, query.get('sort'));
 	if (isAnswer(ordered)) return ordered;

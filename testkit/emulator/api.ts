@@ -2,11 +2,12 @@ import { listAccounts } from './accounts';
 import type { AssociationSettings, RelationshipKind } from './associations';
 import { association } from './associations';
 import type { CartListSettings } from './carts';
-import { deleteCart, getCart, listCarts } from './carts';
+import { deleteCart, getCart, getCartItems, listCarts } from './carts';
 import type { IntegrationStore } from './integrations';
 import { getCustomer, listCustomers } from './customers';
 import type { Answer } from './jsonapi';
 import { documented, errorAnswer } from './jsonapi';
+import { getOrder, listOrders } from './orders';
 import type { ApiRequest } from './requests';
 import { bearer, decodeSegment } from './requests';
 import type { AccessToken, StoreState } from './state';
@@ -42,6 +43,8 @@ export class EpccApi {
 
 		const directory = this.directoryRoute(request, access);
 		if (directory) return directory;
+		const orders = this.orderRoute(request, access);
+		if (orders) return orders;
 
 		const [root, version, carts, rawCartId, relationships, kind, ...rest] = request.path.split('/');
 		if (root === '' && version === 'v2' && carts === 'integrations') {
@@ -57,6 +60,9 @@ export class EpccApi {
 			if (request.method === 'GET') return getCart(this.state, request, access, cartId);
 			if (request.method === 'DELETE') return deleteCart(this.state, request, access, cartId);
 			return this.noRoute(request);
+		}
+		if (relationships === 'items' && kind === undefined) {
+			return request.method === 'GET' ? getCartItems(this.state, request, access, cartId) : this.noRoute(request);
 		}
 		if (
 			relationships === 'relationships' &&
@@ -76,7 +82,17 @@ export class EpccApi {
 		if (collection === 'accounts') return rawId === undefined ? listAccounts(this.state, request, access) : this.noRoute(request);
 		if (rawId === undefined) return listCustomers(this.state, request, access);
 		const customerId = decodeSegment(rawId);
-		return customerId === undefined ? documented.notFound('Customer') : getCustomer(this.state, access, customerId);
+		return customerId === undefined ? documented.notFound('Customer') : getCustomer(this.state, request, access, customerId);
+	}
+
+	/** `GET /v2/orders` and `GET /v2/orders/{id}`; `undefined` for any other path. */
+	private orderRoute(request: ApiRequest, access: AccessToken): Answer | undefined {
+		const [root, version, collection, rawId, ...rest] = request.path.split('/');
+		if (root !== '' || version !== 'v2' || collection !== 'orders') return undefined;
+		if (request.method !== 'GET' || rest.length) return this.noRoute(request);
+		if (rawId === undefined) return listOrders(this.state, this.settings, request, access);
+		const orderId = decodeSegment(rawId);
+		return orderId === undefined ? errorAnswer(404, 'Not Found', 'Order not found') : getOrder(this.state, request, access, orderId);
 	}
 
 	private noRoute(request: ApiRequest): Answer {

@@ -1,27 +1,65 @@
 import type { Answer } from './jsonapi';
-import { documented, errorAnswer } from './jsonapi';
+import { documented } from './jsonapi';
+import type { BeyondMaxOffset } from './listing';
+import { pagedAnswer } from './listing';
 import type { Acting, ApiRequest } from './requests';
 import { actingAs, header, isAnswer } from './requests';
-import type { AccessToken, Cart, StoreState } from './state';
-
-/** `page[limit]`: 1 to 100, 20 by default; `page[offset]`: 0 to 10,000 (the "soft limit"), per the OpenAPI description. */
-export const MAX_PAGE_LIMIT = 100;
-export const DEFAULT_PAGE_LIMIT = 20;
-export const MAX_PAGE_OFFSET = 10_000;
+import type { AccessToken, Cart, CartItem, StoreState } from './state';
 
 export interface CartListSettings {
-	/**
-	 * What a `page[offset]` past 10,000 gets. `refuse` (default): 400, as the OpenAPI maximum
-	 * says; `allow`: the page, as if the limit were not enforced; `repeat`: the page at 10,000.
-	 */
-	beyondMaxOffset: 'refuse' | 'allow' | 'repeat';
+	/** What a `page[offset]` past 10,000 gets from the cart and order listings (see `BeyondMaxOffset`). */
+	beyondMaxOffset: BeyondMaxOffset;
 }
 
-const money = (amount: number) => ({ amount, currency: 'USD', formatted: `$${(amount / 100).toFixed(2)}` });
+/** An amount in minor units as Elastic Path displays it (`FormattedPriceData`). */
+export const money = (amount: number) => ({ amount, currency: 'USD', formatted: `$${(amount / 100).toFixed(2)}` });
+
+/** A price as a cart item carries it (`ItemPriceData`): tax included, as the emulator charges none on top. */
+const price = (amount: number) => ({ amount, currency: 'USD', includes_tax: true });
+
+/** `meta.display_price` of a cart or order worth `amount` (no tax, no discount). */
+export function displayPrice(amount: number) {
+	return { with_tax: money(amount), without_tax: money(amount), tax: money(0), discount: money(0) };
+}
+
+export function cartTotal(cart: Cart): number {
+	return cart.items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
+}
 
 function relationship(type: string, ids: Set<string>) {
 	// An empty relationship is `{}` (the schema allows it), a non-empty one a `data` list.
 	return ids.size ? { data: [...ids].map((id) => ({ type, id })) } : {};
+}
+
+/** `CartItemResponse`. */
+export function cartItemResource(item: CartItem, cart: Cart, baseUrl: string) {
+	const value = item.unitPrice * item.quantity;
+	const both = (amount: number, each: number) => ({ unit: money(each), value: money(amount) });
+	return {
+		id: item.id,
+		type: 'cart_item',
+		product_id: item.productId,
+		name: item.name,
+		description: item.name,
+		sku: item.sku,
+		slug: item.sku,
+		quantity: item.quantity,
+		manage_stock: false,
+		unit_price: price(item.unitPrice),
+		value: price(value),
+		discounts: [],
+		links: { product: `${baseUrl}/v2/products/${encodeURIComponent(item.productId)}` },
+		meta: {
+			display_price: {
+				with_tax: both(value, item.unitPrice),
+				without_tax: both(value, item.unitPrice),
+				tax: both(0, 0),
+				discount: both(0, 0),
+				without_discount: both(value, item.unitPrice),
+			},
+			timestamps: { created_at: new Date(cart.createdAt).toISOString(), updated_at: new Date(cart.updatedAt).toISOString() },
+		},
+	};
 }
 
 /** `CartResponse`. */
@@ -34,7 +72,7 @@ export function cartResource(cart: Cart, baseUrl: string) {
 		discount_settings: { custom_discounts_enabled: false, use_rule_promotions: false },
 		links: { self: `${baseUrl}/v2/carts/${encodeURIComponent(cart.id)}` },
 		meta: {
-			display_price: { with_tax: money(0), without_tax: money(0), tax: money(0), discount: money(0) },
+			display_price: displayPrice(cartTotal(cart)),
 			timestamps: {
 				created_at: new Date(cart.createdAt).toISOString(),
 				updated_at: new Date(cart.updatedAt).toISOString(),
@@ -44,7 +82,7 @@ export function cartResource(cart: Cart, baseUrl: string) {
 		relationships: {
 			customers: relationship('customer', cart.customers),
 			accounts: relationship('account', cart.accounts),
-			items: { data: null },
+			items: { data: cart.items.length ? cart.items.map((item) => ({ type: 'cart_item', id: item.id })) : null },
 		},
 	};
 }
@@ -68,29 +106,8 @@ function refused(acting: Acting): Answer {
 	return documented.noPermission(acting.kind === 'account' ? 'Account' : 'Customer');
 }
 
-function integerParameter(query: URLSearchParams, name: string, fallback: number): number | undefined {
-	const raw = query.get(name);
-	if (raw === null) return fallback;
-	const value = Number(raw);
-	return raw.trim() !== '' && Number.isInteger(value) ? value : undefined;
-}
-
 /** GET `/v2/carts`: newest `updated_at` first, paged, with `links` and `meta.page` / `meta.results`. */
 export function listCarts(state: StoreState, settings: CartListSettings, request: ApiRequest, access: AccessToken): Answer {
-	const query = new URLSearchParams(request.query);
-	const limit = integerParameter(query, 'page[limit]', DEFAULT_PAGE_LIMIT);
-	let offset = integerParameter(query, 'page[offset]', 0);
-	if (limit === undefined || limit < 1 || limit > MAX_PAGE_LIMIT) {
-		return errorAnswer(400, 'Bad Request', `page[limit] must be an integer from 1 to ${MAX_PAGE_LIMIT}`);
-	}
-	if (offset === undefined || offset < 0) return errorAnswer(400, 'Bad Request', 'page[offset] must be a positive integer');
-	if (offset > MAX_PAGE_OFFSET) {
-		if (settings.beyondMaxOffset === 'refuse') {
-			return errorAnswer(400, 'Bad Request', `page[offset] must be less than or equal to ${MAX_PAGE_OFFSET}`);
-		}
-		if (settings.beyondMaxOffset === 'repeat') offset = MAX_PAGE_OFFSET;
-	}
-
 	const acting = actingAs(state, request, access, ['customer', 'account']);
 	if (isAnswer(acting)) return acting;
 	const visible = [...state.carts.values()]
@@ -100,36 +117,43 @@ export function listCarts(state: StoreState, settings: CartListSettings, request
 				: reaches(acting, cart),
 		)
 		.sort((a, b) => b.updatedAt - a.updatedAt);
-	const total = visible.length;
 	const baseUrl = baseUrlOf(request);
-	const link = (at: number) => `${baseUrl}/v2/carts?page%5Blimit%5D=${limit}&page%5Boffset%5D=${at}`;
-	const lastOffset = Math.max(0, Math.floor((total - 1) / limit) * limit);
-	return {
-		status: 200,
-		body: {
-			data: visible.slice(offset, offset + limit).map((cart) => cartResource(cart, baseUrl)),
-			links: {
-				current: link(offset),
-				first: link(0),
-				prev: offset > 0 ? link(Math.max(0, offset - limit)) : null,
-				next: offset + limit < total ? link(offset + limit) : null,
-				last: total > limit ? link(lastOffset) : null,
-			},
-			meta: {
-				page: { limit, offset, current: Math.floor(offset / limit) + 1, total: Math.ceil(total / limit) },
-				results: { total },
-			},
-		},
-	};
+	return pagedAnswer(request, visible, (cart) => cartResource(cart, baseUrl), settings.beyondMaxOffset);
 }
 
-/** GET `/v2/carts/{cartId}`: as documented, an ID that does not exist gets a new, empty cart. */
+/**
+ * GET `/v2/carts/{cartId}`: as documented, an ID that does not exist gets a new, empty cart.
+ * `include=items` adds the cart's items as `included.items`.
+ */
 export function getCart(state: StoreState, request: ApiRequest, access: AccessToken, cartId: string): Answer {
 	const acting = actingAs(state, request, access, ['customer', 'account']);
 	if (isAnswer(acting)) return acting;
 	const cart = state.carts.get(cartId) ?? state.addCart(cartId);
 	if (!mayUse(acting, cart)) return refused(acting);
-	return { status: 200, body: { data: cartResource(cart, baseUrlOf(request)) } };
+	const baseUrl = baseUrlOf(request);
+	const include = (new URLSearchParams(request.query).get('include') ?? '').split(',');
+	const included = include.includes('items') ? { included: { items: cart.items.map((item) => cartItemResource(item, cart, baseUrl)) } } : {};
+	return { status: 200, body: { data: cartResource(cart, baseUrl), ...included } };
+}
+
+/**
+ * GET `/v2/carts/{cartId}/items` (`CartItemCollectionResponse`): the items and, in `meta`, the
+ * cart's totals. A cart that does not exist has no items (reading it would create it empty).
+ */
+export function getCartItems(state: StoreState, request: ApiRequest, access: AccessToken, cartId: string): Answer {
+	const acting = actingAs(state, request, access, ['customer', 'account']);
+	if (isAnswer(acting)) return acting;
+	const cart = state.carts.get(cartId);
+	if (cart && !mayUse(acting, cart)) return refused(acting);
+	const baseUrl = baseUrlOf(request);
+	const items: CartItem[] = cart?.items ?? [];
+	return {
+		status: 200,
+		body: {
+			data: cart ? items.map((item) => cartItemResource(item, cart, baseUrl)) : [],
+			meta: { display_price: displayPrice(cart ? cartTotal(cart) : 0) },
+		},
+	};
 }
 
 /** DELETE `/v2/carts/{cartId}`: refused ("Last cart") while a customer is still associated. */

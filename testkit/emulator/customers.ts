@@ -4,7 +4,7 @@ import type { Answer } from './jsonapi';
 import { documented, errorAnswer } from './jsonapi';
 import { pagedAnswer } from './listing';
 import type { ApiRequest } from './requests';
-import { isAnswer } from './requests';
+import { actingAs, isAnswer } from './requests';
 import type { AccessToken, StoreState } from './state';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -33,15 +33,16 @@ export function listCustomers(state: StoreState, request: ApiRequest, access: Ac
 	if (refused) return refused;
 	const profiles = [...state.customers].map((id) => state.directory.customer(id));
 	const query = new URLSearchParams(request.query);
-	const kept = applyFilter(query.get('filter'), profiles, ['email', 'name', 'external_ref']);
+	const kept = applyFilter(query.get('filter'), profiles, { email: 'text', name: 'text', external_ref: 'text' });
 	if (isAnswer(kept)) return kept;
 	return pagedAnswer(request, kept, (profile) => customerResource(state.directory, profile.id));
 }
 
-/** GET `/v2/customers/{customerId}`: 404 when there is no such customer. */
-export function getCustomer(state: StoreState, access: AccessToken, customerId: string): Answer {
-	const refused = refusedUnlessAdmin(access);
-	if (refused) return refused;
+/** GET `/v2/customers/{customerId}`: 404 when there is no such customer; a customer token reads its own customer only. */
+export function getCustomer(state: StoreState, request: ApiRequest, access: AccessToken, customerId: string): Answer {
+	const acting = actingAs(state, request, access, ['customer']);
+	if (isAnswer(acting)) return acting;
+	if (acting.kind === 'customer' && acting.id !== customerId) return documented.noPermission('Customer');
 	if (!state.customers.has(customerId)) return documented.notFound('Customer');
 	return { status: 200, body: { data: customerResource(state.directory, customerId) } };
 }

@@ -10,11 +10,22 @@ export interface Client {
 	clientSecret: string;
 }
 
+/** A line of a cart: a product, how many, at what price (minor units, tax included). */
+export interface CartItem {
+	id: string;
+	productId: string;
+	name: string;
+	sku: string;
+	quantity: number;
+	unitPrice: number;
+}
+
 export interface Cart {
 	id: string;
 	name: string;
 	customers: Set<string>;
 	accounts: Set<string>;
+	items: CartItem[];
 	contactEmail?: string;
 	createdAt: number;
 	updatedAt: number;
@@ -30,9 +41,12 @@ export interface CartSettings {
 	expiryDays: number;
 }
 
+export type NewCartItem = Omit<CartItem, 'id' | 'productId'> & Partial<Pick<CartItem, 'id' | 'productId'>>;
+
 export interface NewCart {
 	customers?: string[];
 	accounts?: string[];
+	items?: NewCartItem[];
 	contactEmail?: string;
 	createdAt?: number;
 	updatedAt?: number;
@@ -41,19 +55,39 @@ export interface NewCart {
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** An order's state, as `GET /v2/orders` shows it; amounts in minor units, tax included. */
+export interface Order {
+	id: string;
+	status: 'incomplete' | 'complete' | 'processing' | 'cancelled';
+	payment: 'unpaid' | 'authorized' | 'paid' | 'refunded' | 'partially_paid' | 'partially_authorized';
+	shipping: 'unfulfilled' | 'fulfilled';
+	/** The registered customer who placed it (`relationships.customer`), if any. */
+	customerId?: string;
+	accountId?: string;
+	/** `customer.name` and `customer.email`, as given at checkout. */
+	customer: { name: string; email: string };
+	items: Array<Omit<CartItem, 'id'>>;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export type NewOrder = Partial<Omit<Order, 'id'>>;
+
 export interface AccessToken {
 	grant: Grant;
 	clientId: string;
 	expiresAt: number;
 }
 
-/** What the store holds: carts, customers, accounts, issued tokens, cart settings. */
+/** What the store holds: carts and their items, customers, accounts, orders, issued tokens, cart settings. */
 export class StoreState {
 	readonly carts = new Map<string, Cart>();
 
 	readonly customers = new Set<string>();
 
 	readonly accounts = new Set<string>();
+
+	readonly orders = new Map<string, Order>();
 
 	/** Names and emails of customers and accounts, for the listings. */
 	readonly directory = new Directory();
@@ -90,6 +124,7 @@ export class StoreState {
 			name: `Cart ${id}`,
 			customers: new Set(options.customers ?? []),
 			accounts: new Set(options.accounts ?? []),
+			items: (options.items ?? []).map((item, n) => ({ id: `${id}-item-${n + 1}`, productId: `product-${item.sku}`, ...item })),
 			contactEmail: options.contactEmail,
 			createdAt: options.createdAt ?? updatedAt,
 			updatedAt,
@@ -97,6 +132,30 @@ export class StoreState {
 		};
 		this.carts.set(id, cart);
 		return cart;
+	}
+
+	/**
+	 * An order, newest by default. Its customer's name and email come from the directory when it
+	 * has a registered customer and none are given.
+	 */
+	addOrder(id: string = randomUUID(), options: NewOrder = {}): Order {
+		const createdAt = options.createdAt ?? Date.now();
+		const registered = options.customerId ? this.directory.customer(options.customerId) : undefined;
+		if (options.customerId) this.customers.add(options.customerId);
+		if (options.accountId) this.accounts.add(options.accountId);
+		const order: Order = {
+			id,
+			status: 'complete',
+			payment: 'paid',
+			shipping: 'unfulfilled',
+			customer: { name: registered?.name ?? 'Guest', email: registered?.email ?? 'guest@example.com' },
+			items: [],
+			...options,
+			createdAt,
+			updatedAt: options.updatedAt ?? createdAt,
+		};
+		this.orders.set(id, order);
+		return order;
 	}
 
 	/** A change to the cart: it moves to the head of the listing and its expiry is pushed back. */

@@ -3,16 +3,20 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as accountCartAssociation from './accountCartAssociation';
 import * as cart from './cart';
+import * as customer from './customer';
 import * as customerCartAssociation from './customerCartAssociation';
+import * as order from './order';
 import type { ItemOperation } from './runItems';
 import { runItems } from './runItems';
 import type { AssociationOperationName } from './shared/cartAssociation';
 
-/** Each resource the node offers, with the operations its selector offers. */
+/** Each resource the node offers, with the operations its selector offers (Customer, Order and Cart › Get Items in version 2 only). */
 interface Offered {
 	cart: cart.Operation;
 	customerCartAssociation: AssociationOperationName;
 	accountCartAssociation: AssociationOperationName;
+	customer: customer.Operation;
+	order: order.Operation;
 }
 
 export type Resource = keyof Offered;
@@ -22,7 +26,16 @@ const resources = {
 	cart: {
 		getAll: cart.getAll,
 		get: cart.get,
+		getItems: cart.getItems,
 		delete: cart.delete,
+	},
+	customer: {
+		get: customer.get,
+		getAll: customer.getAll,
+	},
+	order: {
+		get: order.get,
+		getAll: order.getAll,
 	},
 	customerCartAssociation: {
 		create: customerCartAssociation.create,

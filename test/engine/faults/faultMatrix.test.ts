@@ -46,12 +46,13 @@ describe('fault matrix', () => {
 				fault.arrange(emulator(), (request) => isApiRequest(request) && operation.isMiddle(request, items));
 
 				const { output, errorOutput, error, run } = await runWorkflow({
+					typeVersion: operation.typeVersion,
 					parameters: operation.parameters,
 					items,
 					credentials: clientCredentials(emulator(), {
 						clientSecret: PLANTED_CLIENT_KEY,
-						// Cart operations act as the administrator; the associations as "x-1".
-						...(operation.name.startsWith('Cart') ? {} : { customerToken: planted.customerToken, accountToken: planted.accountToken }),
+						// The associations act as "x-1"; the reads as the administrator.
+						...(operation.actsAsX1 ? { customerToken: planted.customerToken, accountToken: planted.accountToken } : {}),
 					}),
 					onError,
 				});

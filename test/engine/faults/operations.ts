@@ -23,6 +23,10 @@ export interface MatrixOperation {
 	success(item: IDataObject): unknown;
 	/** Cases whose outcome differs for this operation, by case name, with the reason in a comment. */
 	overrides?: Record<string, Outcome>;
+	/** The node version the operation is run with (1 unless it exists in version 2 only). */
+	typeVersion?: number;
+	/** Whether the credential carries the planted customer and account tokens ("x-1"); otherwise it acts as the administrator. */
+	actsAsX1?: boolean;
 }
 
 const SETTINGS = { timeoutMs: 1000, maxAttempts: 3 };
@@ -68,6 +72,7 @@ function association(kind: 'customer' | 'account', operation: 'create' | 'delete
 		},
 		isMiddle: middleCart(`/v2/carts/cart-2/relationships/${relationship}`),
 		success: (item) => ({ cartId: item.cartId, [related]: item[related], success: true }),
+		actsAsX1: true,
 		// Removing: the first attempt was carried out before its answer was lost; the token no
 		// longer reaches the cart, so the retry is refused. The node says the change may be done.
 		// Adding twice is harmless: the retry answers 204.
@@ -126,6 +131,77 @@ const cartGetMany: MatrixOperation = {
 	success: (item) => expect.objectContaining({ cartId: item.cartId, customerIds: [`cust-${String(item.cartId).slice(5)}`] }),
 };
 
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** The `filter=` a listing request carries, decoded. */
+const filterOf = (request: ReceivedRequest) => new URLSearchParams(request.query).get('filter') ?? '';
+
+const cartGetItems: MatrixOperation = {
+	name: 'Cart › Get Items',
+	typeVersion: 2,
+	parameters: { resource: 'cart', operation: 'getItems', cartId: byId('={{ $json.cartId }}'), options: {}, requestSettings: SETTINGS },
+	seed: (emulator) =>
+		[1, 2, 3].map((n) => {
+			emulator.state.addCart(`cart-${n}`, { items: [{ name: `Thing ${n}`, sku: `sku-${n}`, quantity: n, unitPrice: 100 }] });
+			return { cartId: `cart-${n}` };
+		}),
+	isMiddle: (request) => request.url === '/v2/carts/cart-2/items',
+	success: (item) => expect.objectContaining({ cartId: item.cartId, sku: `sku-${String(item.cartId).slice(5)}` }),
+};
+
+const customerGet: MatrixOperation = {
+	name: 'Customer › Get',
+	typeVersion: 2,
+	parameters: { resource: 'customer', operation: 'get', customerId: byId('={{ $json.customerId }}'), requestSettings: SETTINGS },
+	seed: (emulator) =>
+		[1, 2, 3].map((n) => {
+			emulator.state.addCustomer(`cust-${n}`, { name: `Customer ${n}`, email: `cust-${n}@example.com` });
+			return { customerId: `cust-${n}` };
+		}),
+	isMiddle: (request) => request.url === '/v2/customers/cust-2',
+	success: (item) => expect.objectContaining({ customerId: item.customerId, email: `${String(item.customerId)}@example.com` }),
+};
+
+/** Get Many per email: each item lists its own customer. */
+const customerGetMany: MatrixOperation = {
+	name: 'Customer › Get Many',
+	typeVersion: 2,
+	parameters: { resource: 'customer', operation: 'getAll', returnAll: true, filters: { email: '={{ $json.email }}' }, options: {}, requestSettings: SETTINGS },
+	seed: (emulator) =>
+		[1, 2, 3].map((n) => {
+			emulator.state.addCustomer(`cust-${n}`, { name: `Customer ${n}`, email: `cust-${n}@example.com` });
+			return { email: `cust-${n}@example.com` };
+		}),
+	isMiddle: (request, items) => request.path === '/v2/customers' && filterOf(request) === `eq(email,${String(items[1].email)})`,
+	success: (item) => expect.objectContaining({ email: item.email }),
+};
+
+const orderGet: MatrixOperation = {
+	name: 'Order › Get',
+	typeVersion: 2,
+	parameters: { resource: 'order', operation: 'get', orderId: '={{ $json.orderId }}', options: {}, requestSettings: SETTINGS },
+	seed: (emulator) => [1, 2, 3].map((n) => (emulator.state.addOrder(`order-${n}`, { customerId: `cust-${n}` }), { orderId: `order-${n}` })),
+	isMiddle: (request) => request.url === '/v2/orders/order-2',
+	success: (item) => expect.objectContaining({ orderId: item.orderId, customerId: `cust-${String(item.orderId).slice(6)}` }),
+};
+
+/** Get Many per customer: each item lists its own customer's one order. */
+const orderGetMany: MatrixOperation = {
+	name: 'Order › Get Many',
+	typeVersion: 2,
+	parameters: {
+		resource: 'order',
+		operation: 'getAll',
+		returnAll: true,
+		filters: { customerId: byId('={{ $json.customerId }}') },
+		options: {},
+		requestSettings: SETTINGS,
+	},
+	seed: (emulator) => [1, 2, 3].map((n) => (emulator.state.addOrder(`order-${n}`, { customerId: `cust-${n}` }), { customerId: `cust-${n}` })),
+	isMiddle: (request, items) => request.path === '/v2/orders' && filterOf(request) === `eq(customer_id,${String(items[1].customerId)})`,
+	success: (item) => expect.objectContaining({ orderId: `order-${String(item.customerId).slice(5)}`, customerId: item.customerId }),
+};
+
 export const matrixOperations: MatrixOperation[] = [
 	association('customer', 'delete'),
 	association('customer', 'create'),
@@ -134,4 +210,9 @@ export const matrixOperations: MatrixOperation[] = [
 	cartGet,
 	cartDelete,
 	cartGetMany,
+	cartGetItems,
+	customerGet,
+	customerGetMany,
+	orderGet,
+	orderGetMany,
 ];

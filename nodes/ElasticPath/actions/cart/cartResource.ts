@@ -1,5 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { asRecord } from '../../transport';
+import { withOwnFields } from '../shared/ownFields';
+
 /** A cart as Elastic Path returns it (`CartResponse`): only what the node reads is typed. */
 export interface EpccCart extends IDataObject {
 	id: string;
@@ -30,13 +33,15 @@ export function timestampOf(cart: EpccCart, name: CartTimestamp): number | undef
 	return Number.isNaN(instant) ? undefined : instant;
 }
 
-/**
- * An output of the node: `own` (its IDs), then what Elastic Path answered, with `own` winning
- * over same-named fields of the answer (a cleanup that deletes `{{ $json.cartId }}` must not
- * act on a cart the answer names), and still first in the item.
- */
-export function withOwnFields(own: IDataObject, answered: IDataObject): IDataObject {
-	return { ...own, ...answered, ...own };
+/** How many items (lines) the cart holds, from `relationships.items.data`; 0 when it lists none. */
+export function itemCountOf(cart: EpccCart): number {
+	const items = asRecord(asRecord(cart.relationships)?.items)?.data;
+	return Array.isArray(items) ? items.length : 0;
+}
+
+/** `meta.display_price.with_tax`: the cart's total as Elastic Path displays it (`amount` in minor units, `currency`, `formatted`). */
+export function totalWithTaxOf(cart: EpccCart): IDataObject | undefined {
+	return asRecord(asRecord(asRecord(cart.meta)?.display_price)?.with_tax);
 }
 
 /**

@@ -1,52 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { runsAsTool } from '../shared/asTool';
 import { optionsCollection, showFor } from '../shared/fields';
+import { filtersCollection, itemLimit, listingNotice, listingOutput, returnAllAndLimit, whenCutOption } from '../shared/getMany';
 import type { IdField } from '../shared/ids';
 import { optionalId } from '../shared/ids';
 import { accountTokenOption, customerTokenOption, tokenHeaders } from '../shared/tokens';
 import { wantsSimplified } from '../shared/version';
-import { RESOURCE } from './common';
-import { CUT_ADVICE, cutMessage, LISTING_NEEDS, listCarts } from './listCarts';
-import { DOCUMENTED_MAX_OFFSET } from './paging';
+import { CART_LISTING, RESOURCE } from './common';
+import { includeItemsOf } from './includeItems';
+import { listCarts } from './listCarts';
 import { readFilters } from './readFilters';
 
 const show = showFor(RESOURCE, 'getAll');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: LISTING_NEEDS,
-		name: 'listingNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show.show, returnAll: [false] } },
-	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		displayOptions: show,
-		options: [
+	listingNotice(CART_LISTING, show),
+	...returnAllAndLimit(show),
+	filtersCollection(show, [
 			{
 				displayName: 'Customer ID',
 				name: 'customerId',
@@ -85,8 +55,7 @@ export const description: INodeProperties[] = [
 				description:
 					'Only carts last updated before this date, e.g. {{ $now.minus({ days: 30 }) }} for carts untouched for 30 days. These are the last carts of the listing, so every page is read.',
 			},
-		],
-	},
+	]),
 	optionsCollection(show, [
 		accountTokenOption,
 		{ ...customerTokenOption, description: `${customerTokenOption.description} With one, Get Many lists that customer's carts only.` },
@@ -105,58 +74,45 @@ export const description: INodeProperties[] = [
 			],
 			default: 'cart',
 		},
-		{
-			displayName: 'When the Listing Is Cut',
-			name: 'whenCut',
-			type: 'options',
-			options: [
-				{
-					name: 'Add a Notice Item at the End',
-					value: 'notice',
-					description: 'Output the carts read, then one item { listingCut: true, message, … } that says where and why',
-				},
-				{ name: 'Fail', value: 'fail', description: 'Stop with an error that says where and why, and output nothing' },
-			],
-			default: 'notice',
-			description: `What to do when Elastic Path will not page past offset ${DOCUMENTED_MAX_OFFSET.toLocaleString('en-US')} (its documented limit) and carts remain unread`,
-		},
+		whenCutOption(CART_LISTING),
 	]),
 ];
 
-/** As an AI agent's tool, Get Many outputs at most this many items: the agent reads every one into its context. */
-const TOOL_MAX_ITEMS = 20;
+/** The filters version 2 adds: what a reminder needs to know of a cart, read from the cart itself. */
+export const VERSION_2_FILTERS: INodeProperties[] = [
+	{
+		displayName: 'Only Carts With Items',
+		name: 'withItems',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to keep only carts holding at least one item (read from the cart\'s relationships.items)',
+	},
+	{
+		displayName: 'Worth at Least',
+		name: 'minTotal',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			"Only carts whose total with tax (meta.display_price.with_tax.amount) is at least this, in the currency's minor unit as Elastic Path counts amounts: 5000 is $50.00",
+	},
+];
 
 const FILTER_CUSTOMER: IdField = { name: 'filters.customerId', label: 'Customer ID' };
 
-function itemLimit(context: IExecuteFunctions, itemIndex: number): number {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const asked = returnAll ? Infinity : (context.getNodeParameter('limit', itemIndex, 50) as number);
-	return runsAsTool(context) ? Math.min(asked, TOOL_MAX_ITEMS) : asked;
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject & { output?: string; whenCut?: string };
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const filters = readFilters(this, itemIndex);
 	filters.customerId = await optionalId(this, itemIndex, FILTER_CUSTOMER);
-	const { output, cut } = await listCarts.call(this, itemIndex, {
+	const listing = await listCarts.call(this, itemIndex, {
 		filters,
 		pairs: options.output === 'cartCustomerPair',
 		simplify: wantsSimplified(this, itemIndex),
+		items: includeItemsOf(options),
 		limit: itemLimit(this, itemIndex),
 		headers: tokenHeaders(this, itemIndex, options),
 	});
-	if (!cut) return output;
-
-	const message = cutMessage(cut);
-	if (options.whenCut === 'fail') {
-		throw new NodeOperationError(this.getNode(), message, { itemIndex, description: CUT_ADVICE });
-	}
-	// n8n 1.60 has no execution hints (a newer helper): there the notice item alone says it.
-	this.addExecutionHints?.({ message, type: 'warning', location: 'outputPane' });
-	const { offset, cartsRead, reportedTotal } = cut;
-	const notice: IDataObject = { listingCut: true, message, advice: CUT_ADVICE, offset, cartsRead };
-	if (reportedTotal !== undefined) notice.reportedTotal = reportedTotal;
-	return [...output, notice];
+	return listingOutput(this, itemIndex, CART_LISTING, { ...listing, whenCut: options.whenCut });
 }
 
 export function identify(): IDataObject {

@@ -1,24 +1,29 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { SelectorOf } from '../shared/fields';
+import { operationSelector } from '../shared/fields';
 import { RESOURCE } from './common';
 import * as remove from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getItems from './getItems.operation';
 
-export { get, getAll, remove as delete };
+export { get, getAll, getItems, remove as delete };
 
-/** The operations the resource offers, by their option's value. */
-export type Operation = 'delete' | 'get' | 'getAll';
+/** The operations the resource offers, by their option's value (Get Items in version 2 only). */
+export type Operation = 'delete' | 'get' | 'getAll' | 'getItems';
+
+/** Version 2's Get Items, added to the operation selector. */
+export const GET_ITEMS_OPERATION: INodePropertyOptions & { value: Operation } = {
+	name: 'Get Items',
+	value: 'getItems',
+	description: "Get a cart's items: name, SKU, quantity and prices",
+	action: "Get a cart's items",
+};
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [RESOURCE] } },
-		options: [
+	operationSelector<Operation>(
+		RESOURCE,
+		[
 			{
 				name: 'Delete',
 				value: 'delete',
@@ -38,8 +43,8 @@ export const description: INodeProperties[] = [
 				action: 'Get many carts',
 			},
 		],
-		default: 'getAll',
-	} satisfies SelectorOf<Operation>,
+		'getAll',
+	),
 	...getAll.description,
 	...get.description,
 	...remove.description,

@@ -28,12 +28,3 @@ export async function searchPage(context: ILoadOptionsFunctions, path: string, o
 	const more = data.length >= SEARCH_PAGE_LIMIT || (typeof linkNext === 'string' && linkNext !== '');
 	return { records, next: more && data.length > 0 ? offset + data.length : undefined };
 }
-
-/**
- * A search text as a `like(field,*text*)` value. Values inside `filter=` are not quoted, so
- * the characters that would end or change the condition are left out of a search.
- */
-export function likeValue(text: string | undefined): string | undefined {
-	const cleaned = (text ?? '').replace(/[,()*:]/g, '').trim();
-	return cleaned ? `*${cleaned}*` : undefined;
-}

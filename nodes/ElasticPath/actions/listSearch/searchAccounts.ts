@@ -2,7 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 
 import { asText } from '../../transport';
 import { ACCOUNTS_PATH } from '../shared/paths';
-import { likeValue, offsetOf, searchPage } from './pages';
+import { likeValue } from '../shared/filterValues';
+import { offsetOf, searchPage } from './pages';
 
 function accountItem(account: IDataObject): INodeListSearchItems {
 	const name = asText(account.name) || (account.id as string);

@@ -3,7 +3,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import { asText } from '../../transport';
 import { CUSTOMERS_PATH } from '../shared/paths';
 import type { SearchPage } from './pages';
-import { likeValue, offsetOf, searchPage } from './pages';
+import { likeValue } from '../shared/filterValues';
+import { offsetOf, searchPage } from './pages';
 
 function customerItem(customer: IDataObject): INodeListSearchItems {
 	const name = asText(customer.name) ?? '';

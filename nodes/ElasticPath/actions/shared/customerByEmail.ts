@@ -1,15 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { answerError, epccRequest } from '../../transport';
+import { isExactlyFilterable, UNFILTERABLE_CHARACTERS } from './filterValues';
 import type { IdField } from './idField';
 import { itemFieldError } from './idField';
 import { CUSTOMERS_PATH } from './paths';
-
-/**
- * Values in Elastic Path's `filter=` are not quoted: `,` `(` `)` end the value, `*` is a
- * wildcard and `:` joins conditions, so an email holding one cannot be matched exactly.
- */
-const UNFILTERABLE = /[,()*:]/;
 
 function customersOf(body: unknown): Array<{ id: string }> {
 	const data = (body as IDataObject | undefined)?.data;
@@ -39,9 +34,9 @@ export async function customerIdByEmail(
 		throw fail('The customer\'s email is empty', 'Set the email address, or check that the expression filling it returns a value for this item.');
 	}
 	if (!email.includes('@')) throw fail(`"${email}" is not an email address`, 'By Email takes a customer\'s email address.');
-	if (UNFILTERABLE.test(email)) {
+	if (!isExactlyFilterable(email)) {
 		throw fail(
-			`The email "${email}" cannot be looked up exactly: it holds one of , ( ) * :`,
+			`The email "${email}" cannot be looked up exactly: it holds one of ${UNFILTERABLE_CHARACTERS}`,
 			"Elastic Path's filter does not quote values, so such an address would match other customers or none. Use By ID instead.",
 		);
 	}

@@ -47,3 +47,20 @@ export type SelectorOf<Name extends string> = INodeProperties & {
 	options: Array<INodePropertyOptions & { value: Name }>;
 	default: Name;
 };
+
+/** A resource's Operation selector. */
+export function operationSelector<Name extends string>(
+	resource: string,
+	options: SelectorOf<Name>['options'],
+	defaultOperation: Name,
+): SelectorOf<Name> {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+}

@@ -35,3 +35,17 @@ export type CartRelationship = 'customers' | 'accounts';
 export function cartRelationshipPath(cartId: string, relationship: CartRelationship): string {
 	return `${cartPath(cartId)}/relationships/${relationship}`;
 }
+
+export function cartItemsPath(cartId: string): string {
+	return `${cartPath(cartId)}/items`;
+}
+
+export function customerPath(customerId: string): string {
+	return `${CUSTOMERS_PATH}/${pathSegment(customerId)}`;
+}
+
+export const ORDERS_PATH = '/v2/orders';
+
+export function orderPath(orderId: string): string {
+	return `${ORDERS_PATH}/${pathSegment(orderId)}`;
+}

@@ -1,4 +1,4 @@
-import { readDate } from '../../../nodes/ElasticPath/actions/cart/dates';
+import { readDate } from '../../../nodes/ElasticPath/actions/shared/dates';
 
 describe('reading a date parameter', () => {
 	it.each([

@@ -1,4 +1,4 @@
-import { DOCUMENTED_MAX_OFFSET, NewestFirstWatch, PAGE_LIMIT, readPage } from '../../../nodes/ElasticPath/actions/cart/paging';
+import { DOCUMENTED_MAX_OFFSET, NewestFirstWatch, PAGE_LIMIT, readPage } from '../../../nodes/ElasticPath/actions/shared/paging';
 
 const carts = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `cart-${i}` }));
 

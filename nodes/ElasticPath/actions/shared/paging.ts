@@ -1,13 +1,13 @@
 import { asRecord } from '../../transport';
 
-/** The most carts `GET /v2/carts` gives per page (`page[limit]` maximum). */
+/** The most records a listing (`GET /v2/carts`, `/v2/orders`, `/v2/customers`) gives per page (`page[limit]` maximum). */
 export const PAGE_LIMIT = 100;
 
 /**
- * The largest `page[offset]` the OpenAPI description allows (`maximum: 10000`, a "soft
- * limit"): pages from offset 0 to 10,000 reach 10,100 carts. Past it the node still asks
- * once; if the store answers, it goes on; if it refuses (or does not advance), the listing
- * is cut there and the node says so.
+ * The largest `page[offset]` the OpenAPI description allows for carts and orders (`maximum:
+ * 10000`, a "soft limit"): pages from offset 0 to 10,000 reach 10,100 records. Past it the
+ * node still asks once; if the store answers, it goes on; if it refuses (or does not
+ * advance), the listing is cut there and the node says so.
  */
 export const DOCUMENTED_MAX_OFFSET = 10_000;
 
@@ -16,17 +16,17 @@ interface Page {
 	entries: unknown[];
 	/** Whether another page may follow. */
 	more: boolean;
-	/** Where the next page starts: this offset plus the carts actually received. */
+	/** Where the next page starts: this offset plus the records actually received. */
 	nextOffset: number;
-	/** `meta.results.total`, for reporting only: the OpenAPI description is unsure whether it counts carts or pages. */
+	/** `meta.results.total`, for reporting only: the OpenAPI description is unsure whether it counts records or pages. */
 	reportedTotal?: number;
 }
 
 /**
- * Reads one page of `CartCollectionResponse`. Another page may follow when this one is full
- * (by the limit the API says it applied in `meta.page.limit`, in case it caps ours) or
- * `links.next` names one; the offset advances by what was received, so a capped page size
- * never skips carts. `undefined` when the body has no `data` list.
+ * Reads one page of a collection (`CartCollectionResponse`, `OrderCollectionResponse`, …).
+ * Another page may follow when this one is full (by the limit the API says it applied in
+ * `meta.page.limit`, in case it caps ours) or `links.next` names one; the offset advances by
+ * what was received, so a capped page size never skips records. `undefined` when the body has no `data` list.
  */
 export function readPage(body: unknown, offset: number): Page | undefined {
 	const data = asRecord(body)?.data;
