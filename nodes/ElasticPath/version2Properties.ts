@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import * as cart from './actions/cart';
 import { VERSION_2_FILTERS } from './actions/cart/getAll.operation';
 import { INCLUDE_ITEMS_OPTION } from './actions/cart/includeItems';
+import { SHARE_LISTING_OPTION } from './actions/cart/sharedListing';
 import * as customer from './actions/customer';
 import * as order from './actions/order';
 import type { Resource } from './actions/router';
@@ -42,9 +43,8 @@ function shownFor(property: INodeProperties, resource: string, operation?: strin
 function withAdditions(property: INodeProperties): INodeProperties {
 	if (property.name === 'resource') return withOptions(property, ADDED_RESOURCES);
 	if (property.name === 'operation' && shownFor(property, 'cart')) return withOptions(property, [cart.GET_ITEMS_OPERATION]);
-	if (property.name === 'options' && (shownFor(property, 'cart', 'get') || shownFor(property, 'cart', 'getAll'))) {
-		return withOptions(property, [INCLUDE_ITEMS_OPTION]);
-	}
+	if (property.name === 'options' && shownFor(property, 'cart', 'getAll')) return withOptions(property, [INCLUDE_ITEMS_OPTION, SHARE_LISTING_OPTION]);
+	if (property.name === 'options' && shownFor(property, 'cart', 'get')) return withOptions(property, [INCLUDE_ITEMS_OPTION]);
 	if (property.name === 'filters' && shownFor(property, 'cart', 'getAll')) return withOptions(property, VERSION_2_FILTERS);
 	return property;
 }

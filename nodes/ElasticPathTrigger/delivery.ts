@@ -65,10 +65,11 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (!('events' in selected) || !selected.events.includes(String(item.event))) {
 		return answerHere(this, 200, { received: true, started: false, reason: 'event not selected' });
 	}
-	if (ignoresRepeats(this.getNodeParameter('options', {})) && deliveredBefore(this, String(item.eventId), Number(item.attempt))) {
+	if (ignoresRepeats(this.getNodeParameter('options', {})) && (await deliveredBefore(this, String(item.eventId)))) {
 		return answerHere(this, 200, { received: true, started: false, reason: 'repeated delivery' });
 	}
-	return { workflowData: [[{ json: item }]], webhookResponse: STARTED };
+	// When it arrived: a listing of the store started after this holds every cart the event concerns.
+	return { workflowData: [[{ json: { ...item, receivedAt: new Date().toISOString() } }]], webhookResponse: STARTED };
 }
 
 /**

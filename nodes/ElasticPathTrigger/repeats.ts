@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 /*
  * Repeated deliveries. Elastic Path delivers at least once and retries, and in queue mode one
@@ -19,7 +20,8 @@ class Recent<V extends { at: number }> {
 
 	get(key: string, now: number): V | undefined {
 		this.prune(now);
-		return this.entries.get(key);
+		const entry = this.entries.get(key);
+		return entry && entry.at > now - REMEMBER_MS ? entry : undefined;
 	}
 
 	set(key: string, value: V): void {
@@ -45,19 +47,60 @@ type Context = Pick<IWebhookFunctions | IExecuteFunctions, 'getWorkflow' | 'getN
 const keyOf = (context: Context, eventId: string, scope: string) =>
 	[scope, context.getWorkflow().id ?? '', context.getNode().id, eventId].join('\n');
 
-const delivered = new Recent<{ at: number; attempt: number }>();
+/** A delivery this process let through: n8n's answer to it (its status), once n8n gave one. */
+interface Delivered {
+	at: number;
+	answered: Promise<number | undefined>;
+	status?: number;
+}
+
+const delivered = new Recent<Delivered>();
+
+/** How long a copy waits for n8n's answer to the delivery it repeats before it is let through itself. */
+const WAIT_FOR_ANSWER_MS = 60_000;
+
+const taken = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
 
 /**
- * Whether this process already let this delivery through, at this attempt or a later one.
- * A higher attempt passes: Elastic Path retries only when it got no 2xx, which may mean that
- * n8n could not take the execution the first time; the execution's own check then decides.
+ * Registers this delivery as the one this process lets through for the event, or says which
+ * earlier one it repeats. n8n answers a delivery only once it has taken its execution: the
+ * answer is watched on the response, so a copy that comes while n8n has not yet answered (a
+ * backlog makes Elastic Path time out and deliver again) waits for that answer instead of
+ * starting another execution.
  */
-export function deliveredBefore(context: IWebhookFunctions, eventId: string, attempt: number, now = Date.now()): boolean {
+function claimDelivery(context: IWebhookFunctions, eventId: string, now: number): Delivered | undefined {
 	const key = keyOf(context, eventId, context.getMode());
-	const seen = delivered.get(key, now);
-	if (seen && seen.attempt >= attempt) return true;
-	delivered.set(key, { at: now, attempt });
-	return false;
+	const earlier = delivered.get(key, now);
+	if (earlier && (earlier.status === undefined || taken(earlier.status))) return earlier;
+	const response = context.getResponseObject();
+	const end = response.end.bind(response);
+	const entry: Delivered = { at: now, answered: Promise.resolve(undefined) };
+	entry.answered = new Promise((resolve) => {
+		response.end = ((...args: Parameters<typeof end>) => {
+			entry.status = response.statusCode;
+			resolve(entry.status);
+			return end(...args);
+		}) as typeof response.end;
+		// A connection closed before n8n answered (Elastic Path gave up after 10 s) leaves n8n's answer to come.
+	});
+	delivered.set(key, entry);
+	return undefined;
+}
+
+/**
+ * Whether this process already let the event through and n8n took that execution: then this
+ * delivery is a repeat. A delivery n8n refused (5xx: the database or the queue was down), or
+ * one it did not answer within a minute, lets this one through.
+ */
+export async function deliveredBefore(context: IWebhookFunctions, eventId: string, now = Date.now()): Promise<boolean> {
+	for (;;) {
+		const earlier = claimDelivery(context, eventId, now);
+		if (!earlier) return false;
+		const status = earlier.status ?? (await Promise.race([earlier.answered, sleep(WAIT_FOR_ANSWER_MS).then(() => undefined)]));
+		if (taken(status)) return true;
+		// No answer within the wait counts as refused: this delivery (or another copy) is let through instead.
+		earlier.status ??= 0;
+	}
 }
 
 const claimed = new Recent<{ at: number }>();

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the end-to-end test waits and prints from plain Node.js */
 import { DEFAULT_CLIENT, EpccEmulator } from '../../testkit/emulator/EpccEmulator';
 import type { N8nInstance } from '../../testkit/n8n/n8nProcess';
 import { n8nWithPackage } from '../../testkit/n8n/n8nProcess';

@@ -42,10 +42,11 @@ describe.each(VERSIONS)('the Elastic Path Trigger in queue mode: n8n %s, a main,
 	const deliver = async (id: string, origin: string, attempt = 1): Promise<IntegrationLog> =>
 		(await emulator.integrations.deliver('customer.deleted', { type: 'customer', id }, { eventId: `evt-${id}`, attempt, origin }))[0];
 	const ok = (log: IntegrationLog) => log.statusCode !== undefined && log.statusCode >= 200 && log.statusCode < 300;
-	/** As Elastic Path does: a delivery that got no 2xx is sent again, with the next attempt number, until one does. */
+	/** As Elastic Path does: a delivery that got no 2xx is sent again after a while (1 s, 2 s, 4 s … here), with the next attempt number, until one does. */
 	const untilAcknowledged = async (id: string, first: IntegrationLog, origins: () => string[]) => {
 		for (let log = first, attempt = 2; !ok(log); attempt++) {
-			if (attempt > 8) throw new Error(`evt-${id} was never acknowledged: ${log.statusCode ?? log.error}\n${webhooks.map((w) => w.output.slice(-3000)).join('\n---\n')}`);
+			if (attempt > 10) throw new Error(`evt-${id} was never acknowledged: ${log.statusCode ?? log.error}\n${webhooks.map((w) => w.output.slice(-2000)).join('\n---\n')}`);
+			await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** (attempt - 2))));
 			const live = origins();
 			log = await deliver(id, live[attempt % live.length], attempt);
 		}
@@ -107,6 +108,39 @@ describe.each(VERSIONS)('the Elastic Path Trigger in queue mode: n8n %s, a main,
 				`${removals} removals for ${ids.length * CARTS_EACH} associations; all acknowledged in ${(acknowledgedIn / 1000).toFixed(1)} s, ${late} deliveries answered late and sent again\n`,
 		);
 	}, 10 * 60_000);
+
+	it('what a burst costs: 200 events against a store of 5,000 carts list the store about once, then one request per association', async () => {
+		const ids = customers('store', 200);
+		for (let n = 1; n <= 5_000; n++) {
+			const owner = n <= 400 ? ids[Math.floor((n - 1) / 2)] : `shopper-${n}`;
+			emulator.state.addCart(`store-cart-${n}`, { customers: [owner] });
+		}
+		const pages = () => emulator.apiRequests().filter((r) => r.method === 'GET' && r.path === '/v2/carts').length;
+		const requests = () => emulator.apiRequests().length;
+		const live = () => webhooks.filter((webhook) => webhook.alive).map((webhook) => webhook.baseUrl);
+
+		const [single, ...burst] = ids;
+		// Pages of one listing of the whole store (the other tests' carts are in it too): full pages, then an empty one.
+		const listing = Math.floor(emulator.state.carts.size / 100) + 1;
+		let [pagesBefore, requestsBefore] = [pages(), requests()];
+		await untilAcknowledged(single, await deliver(single, live()[0]), live);
+		await server!.until(() => cleanedUp([single]), 'the one customer\'s associations to be removed', 3 * 60_000);
+		const one = { pages: pages() - pagesBefore, requests: requests() - requestsBefore };
+
+		[pagesBefore, requestsBefore] = [pages(), requests()];
+		await Promise.all(burst.map(async (id, n) => await untilAcknowledged(id, await deliver(id, live()[n % live().length]), live)));
+		await server!.until(() => cleanedUp(burst), 'the 199 customers\' associations to be removed', 10 * 60_000);
+		const many = { pages: pages() - pagesBefore, requests: requests() - requestsBefore };
+
+		process.stdout.write(
+			`n8n ${version}, a store of 5,000 carts: one customer.deleted event cost ${one.requests} requests (${one.pages} listing pages); ` +
+				`a burst of 199 more cost ${many.requests} requests (${many.pages} listing pages, ${(many.pages / 51).toFixed(1)} listings of the store, ${many.requests - many.pages} removals for ${burst.length * 2} associations)\n`,
+		);
+		for (const id of ids) expect(removalsOf(id)).toHaveLength(2);
+		expect(one.pages).toBe(listing);
+		// Each event listing the store on its own would read 199 listings.
+		expect(many.pages).toBeLessThanOrEqual(4 * listing);
+	}, 20 * 60_000);
 
 	it('a webhook process killed with SIGKILL in the middle of a burst: what got no 2xx is delivered again, every cleanup done once', async () => {
 		const ids = customers('killed', 30);

@@ -49,7 +49,7 @@ function evaluator() {
 		active: false,
 		nodeTypes,
 	});
-	const item = { json: { cartId: 'cart-1', customerId: 'customer-1', accountId: 'account-1', email: 'ada@example.com' } };
+	const item = { json: { cartId: 'cart-1', customerId: 'customer-1', accountId: 'account-1', email: 'ada@example.com', receivedAt: '2026-12-06T05:00:00.000Z' } };
 	return (expression: string): unknown => workflow.expression.getParameterValue(`=${expression}`, null, 0, 0, 'Probe', [item], 'manual', {});
 }
 

@@ -20,5 +20,5 @@ export { asRecord, asText } from './json';
 export type { RequestContext } from './request';
 export { epccHookRequest, epccLookup, epccRequest } from './request';
 export { isSecretField, REDACTED } from './secrets';
-export { sessionFor } from './session';
+export { sessionFor, storeKeyOf } from './session';
 export { fetchAccessToken } from './token';

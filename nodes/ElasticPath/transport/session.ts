@@ -76,15 +76,23 @@ export function sessionFor(context: IExecuteFunctions): TransportSession {
 	return session;
 }
 
-async function findPacer(context: CredentialReader): Promise<Pacer> {
-	let identity: string[];
+/**
+ * What tells the store this context's credential points at from any other, for what a process
+ * shares about a store (its pacer, a listing): a hash, never the secrets it is made from.
+ * `undefined` when the credential is missing or unusable (each request then fails with the reason).
+ */
+export async function storeKeyOf(context: CredentialReader): Promise<string | undefined> {
 	try {
-		identity = storeIdentity(await context.getCredentials(CREDENTIAL_TYPE));
+		return fingerprint(...storeIdentity(await context.getCredentials(CREDENTIAL_TYPE)));
 	} catch {
-		// The credential is missing or unusable: each request will fail with the reason; pace them alone.
-		return new Pacer(new RateController());
+		return undefined;
 	}
-	return sharedPacer(fingerprint(...identity));
+}
+
+async function findPacer(context: CredentialReader): Promise<Pacer> {
+	const key = await storeKeyOf(context);
+	// Without a usable credential, pace its requests alone.
+	return key === undefined ? new Pacer(new RateController()) : sharedPacer(key);
 }
 
 /** The pacer of the store this execution's credential points at. */

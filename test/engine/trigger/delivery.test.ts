@@ -45,7 +45,7 @@ describe('Elastic Path Trigger: deliveries through n8n-core', () => {
 		const [delivery] = trigger.deliveries;
 		expect(delivery.run?.status).toBe('success');
 		expect(delivery.output?.map((item) => item.json)).toEqual([
-			{ event: 'order.paid', eventId: 'evt-1', attempt: 2, resourceType: 'order', resourceId: 'order-1', data: order },
+			{ event: 'order.paid', eventId: 'evt-1', attempt: 2, resourceType: 'order', resourceId: 'order-1', data: order, receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
 		]);
 	});
 
@@ -55,7 +55,7 @@ describe('Elastic Path Trigger: deliveries through n8n-core', () => {
 		await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-del' });
 
 		expect(trigger.deliveries[0].output?.map((item) => item.json)).toEqual([
-			{ event: 'customer.deleted', eventId: 'evt-del', attempt: 1, resourceType: 'customer', resourceId: 'cust-7', data: { type: 'customer', id: 'cust-7' } },
+			{ event: 'customer.deleted', eventId: 'evt-del', attempt: 1, resourceType: 'customer', resourceId: 'cust-7', data: { type: 'customer', id: 'cust-7' }, receivedAt: expect.any(String) },
 		]);
 	});
 
@@ -103,14 +103,15 @@ describe('Elastic Path Trigger: deliveries through n8n-core', () => {
 		expect(trigger.deliveries.map((d) => d.output?.map((item) => item.json.eventId))).toEqual([['evt-repeat-1'], undefined, ['evt-repeat-2']]);
 	});
 
-	it('a retry of an event already acted on (Elastic Path got no 2xx) starts a run that ends at once, with no item', async () => {
+	it('a retry (Elastic Path missed the answer) of an event whose execution n8n took is answered 200 and starts nothing', async () => {
 		await activated();
 
 		await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-retried' });
 		const [retry] = await deliver('customer.deleted', CUSTOMER, { eventId: 'evt-retried', attempt: 2 });
 
 		expect(retry.statusCode).toBe(200);
-		expect(trigger.deliveries.map((d) => [d.run?.status, d.output?.length])).toEqual([['success', 1], ['success', 0]]);
+		expect(JSON.parse(retry.answer!)).toMatchObject({ started: false, reason: 'repeated delivery' });
+		expect(trigger.deliveries.map((d) => [d.run?.status, d.output?.length])).toEqual([['success', 1], [undefined, undefined]]);
 	});
 
 	it('an event another n8n process acted on (it is in n8n\'s processed-data store) is not acted on again here', async () => {

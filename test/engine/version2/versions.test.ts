@@ -58,7 +58,7 @@ describe('the node versions', () => {
 		expect(optionNames(cartSelector(v1))).toEqual(['Delete', 'Get', 'Get Many']);
 		expect(optionNames(cartSelector(v2))).toEqual(['Delete', 'Get', 'Get Items', 'Get Many']);
 		expect(optionNames(collection(v2, 'options', 'cart', 'get'))).toEqual(['Account Token', 'Customer Token', 'Include Items']);
-		expect(optionNames(collection(v2, 'options', 'cart', 'getAll'))).toEqual(['Account Token', 'Customer Token', 'Include Items', 'Output', 'When the Listing Is Cut']);
+		expect(optionNames(collection(v2, 'options', 'cart', 'getAll'))).toEqual(['Account Token', 'Customer Token', 'Include Items', 'Output', 'Share a Listing Started After', 'When the Listing Is Cut']);
 		expect(optionNames(collection(v2, 'filters', 'cart', 'getAll'))).toEqual([
 			'Customer',
 			'Expires Before',

@@ -10,6 +10,7 @@ import { CART_LISTING, RESOURCE } from './common';
 import { includeItemsOf } from './includeItems';
 import { listCarts } from './listCarts';
 import { readFilters } from './readFilters';
+import { listingStartedAfter } from './sharedListing';
 
 const show = showFor(RESOURCE, 'getAll');
 
@@ -111,6 +112,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		items: includeItemsOf(options),
 		limit: itemLimit(this, itemIndex),
 		headers: tokenHeaders(this, itemIndex, options),
+		listedAfter: listingStartedAfter(this, itemIndex, options),
 	});
 	return listingOutput(this, itemIndex, CART_LISTING, { ...listing, whenCut: options.whenCut });
 }

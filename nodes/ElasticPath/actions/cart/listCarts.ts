@@ -13,6 +13,7 @@ import type { CartFilters } from './filters';
 import { matchesFilters } from './filters';
 import type { IncludeItems } from './includeItems';
 import { withItems } from './includeItems';
+import { sharedCartListing } from './sharedListing';
 import { simplifiedCart } from './simplify';
 
 interface Wanted {
@@ -23,6 +24,8 @@ interface Wanted {
 	items: IncludeItems;
 	limit: number;
 	headers: Record<string, string>;
+	/** The carts may come from a listing shared with other runs that started after this (epoch ms). */
+	listedAfter?: number;
 }
 
 /** The outputs of one cart: the cart, or one per customer ("pairs"), each with its items when asked (read here). */
@@ -74,6 +77,11 @@ export async function listCarts(
 		const restIsOlder = filters.updatedAfter !== undefined && order.allLaterAtOrBefore(filters.updatedAfter);
 		return restIsOlder ? 'enough' : 'more';
 	};
+	if (wanted.listedAfter !== undefined) {
+		const shared = await sharedCartListing.call(this, itemIndex, headers, wanted.listedAfter);
+		await take(shared.records);
+		return { output: output.slice(0, limit), cut: shared.cut };
+	}
 	const cut = await readListing.call(this, itemIndex, CART_LISTING, { headers }, take);
 	return { output: output.slice(0, limit), cut };
 }
