@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
+import { runListSearch } from '../../../testkit/engine/listSearch';
+import { TriggerHarness } from '../../../testkit/engine/runTrigger';
 import type { OnError } from '../../../testkit/engine/runWorkflow';
 import { runWorkflow } from '../../../testkit/engine/runWorkflow';
 import type { HostileHandler } from '../../../testkit/hostile/HostileServer';
@@ -60,5 +62,34 @@ describe('secrets a server echoes never reach an error, an output item or the er
 			const nodeRun = run.data.resultData.runData['Elastic Path'].map((taskData) => ({ ...taskData, data: undefined }));
 			expect(leakedSecrets({ written, error, nodeRun, workflowError: run.data.resultData.error }, Object.values(secrets))).toEqual([]);
 		});
+	});
+});
+
+describe('secrets a server echoes never reach the errors of the editor\'s pickers or the trigger\'s activation', () => {
+	let store: HostileServer;
+	afterEach(async () => await store?.stop());
+
+	const credentials = (clientSecret: string) => ({ region: 'custom', baseUrl: store.origin, authType: 'clientCredentials', clientId: 'id', clientSecret });
+
+	it('a picker\'s listing answered 403 with the request headers', async () => {
+		const [clientSecret, accessToken] = [planted(), `ep_cc_${planted()}`];
+		store = await new HostileServer(echoHeadersAs(accessToken)).start();
+
+		const failure = (await runListSearch({ method: 'searchCarts', credentials: credentials(clientSecret) }).catch((error: unknown) => error)) as Error;
+
+		expect(failure.message).toContain('Elastic Path answered 403: Forbidden: you sent');
+		expect(leakedSecrets({ message: failure.message, description: (failure as { description?: string }).description }, [clientSecret, accessToken])).toEqual([]);
+	});
+
+	it('the trigger\'s activation answered 403 with the request headers', async () => {
+		const [clientSecret, accessToken] = [planted(), `ep_cc_${planted()}`];
+		store = await new HostileServer(echoHeadersAs(accessToken)).start();
+		const trigger = await new TriggerHarness({ parameters: { events: ['customer.deleted'], options: {} }, credentials: credentials(clientSecret) }).start();
+
+		const failure = (await trigger.activate().catch((error: unknown) => error)) as Error;
+		await trigger.stop();
+
+		expect(failure.message).toContain('HTTP 403: Forbidden: you sent');
+		expect(leakedSecrets({ message: failure.message, description: (failure as { description?: string }).description }, [clientSecret, accessToken])).toEqual([]);
 	});
 });
