@@ -162,8 +162,8 @@ async function main(): Promise<number> {
 		console.log(`Elastic Path emulator on ${baseUrl}: ${emulator.state.carts.size} carts, some with a customer (set EPCC_BASE_URL, EPCC_CLIENT_ID and EPCC_CLIENT_SECRET to use a real store).`);
 	}
 
-	console.log(`Getting n8n ${version} ready (installed into ~/.cache/n8n-nodes-elasticpath on first use: a few minutes, once)...`);
-	const n8n = new N8nInstance(await installN8n(version));
+	console.log(`Getting n8n ${version} ready (installed into ~/.cache/n8n-nodes-elasticpath on first use only: about 10 minutes on a 2-core machine, then seconds)...`);
+	const n8n = new N8nInstance(await installN8n(version, { showProgress: true }));
 	try {
 		n8n.installBuild();
 		await n8n.importJson('credentials', [elasticPathCredential(store)]);

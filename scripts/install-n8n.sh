@@ -26,12 +26,34 @@ binding="$dir/node_modules/sqlite3/build/Release/node_sqlite3.node"
 built_for="node-${node_major:-system}"
 if ! { [ -x "$dir/node_modules/.bin/n8n" ] && [ -f "$binding" ] && [ "$(cat "$dir/.complete" 2>/dev/null)" = "$built_for" ]; }; then
 	rm -rf "$dir" && mkdir -p "$dir"
+	started=$SECONDS
+	say() { echo "install-n8n.sh: $*" >&2; }
+	say "installing n8n $version into $dir (first use only: npm downloads and unpacks about 2,300 packages, most of the time; then sqlite3's native module is built)"
+	# A line every 30 s: how long it has run and what it is doing ($dir/.phase).
+	# It keeps neither the lock nor stdout (which carries the launcher's path), and takes its sleep with it when stopped.
+	(
+		exec 9>&- >/dev/null
+		trap 'kill $nap 2>/dev/null; exit 0' TERM
+		while :; do
+			sleep 30 & nap=$!
+			wait $nap
+			say "… n8n $version: $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s: $(cat "$dir/.phase" 2>/dev/null)"
+		done
+	) &
+	ticker=$!
+	trap 'kill $ticker 2>/dev/null || true' EXIT
 	# n8n depends on xlsx through a tarball URL outside the npm registry; 0.18.5 is the same library from the registry.
 	cat >"$dir/package.json" <<JSON
 { "name": "n8n-cache", "private": true, "dependencies": { "n8n": "$version" }, "overrides": { "xlsx": "0.18.5" } }
 JSON
 	# --ignore-scripts: native addons n8n does not need are not built (isolated-vm, in n8n 2.x and late 1.x, loads its prebuilt binary).
-	(cd "$dir" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+	# npm's own progress bar when a person watches (a terminal), none in logs.
+	progress=false
+	[ -t 2 ] && progress=true
+	echo "npm resolves n8n's dependency tree and downloads it (nothing shows on disk until it unpacks, at the end)" >"$dir/.phase"
+	(cd "$dir" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error --progress="$progress" >&2)
+	say "npm install done after $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s; building sqlite3's native module"
+	echo "building sqlite3's native module (compiled from source: its prebuilt binary is not on the npm registry)" >"$dir/.phase"
 	# sqlite3 is n8n's default database and needs its native binding, which --ignore-scripts skipped. --ignore-scripts=false:
 	# under `npm run`, npm hands the project's ignore-scripts=true down to this npm, which would then silently build nothing.
 	# With a Node.js from the cache it is built by that Node against its headers (node-gyp would otherwise download them).
@@ -42,6 +64,8 @@ JSON
 	fi
 	[ -f "$binding" ] || { echo "install-n8n.sh: sqlite3's native binding was not built ($binding)" >&2; exit 1; }
 	echo "$built_for" >"$dir/.complete"
+	kill $ticker 2>/dev/null || true
+	say "n8n $version installed in $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"
 fi
 
 # The launcher puts the right Node.js first on PATH, so n8n and any process it starts (task runners) use it.

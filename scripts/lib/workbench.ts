@@ -39,8 +39,8 @@ export async function startWorkbench(options: {
 	extraWorkflows?: Workflow[];
 }): Promise<Workbench> {
 	const { progress } = options;
-	progress(`Getting n8n ${options.version} ready (installed into ~/.cache/n8n-nodes-elasticpath on first use)...`);
-	const n8n = new N8nInstance(await installN8n(options.version));
+	progress(`Getting n8n ${options.version} ready (installed into ~/.cache/n8n-nodes-elasticpath on first use only: about 10 minutes on a 2-core machine)...`);
+	const n8n = new N8nInstance(await installN8n(options.version, { showProgress: true }));
 	const emulator = new EpccEmulator();
 	const mail = new SmtpCatcher();
 	let server: N8nServer | undefined;

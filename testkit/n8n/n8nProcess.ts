@@ -33,13 +33,19 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs a command without blocking this process (the emulator answers from it meanwhile). */
-export async function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<ProcessResult> {
+export async function run(
+	command: string,
+	args: string[],
+	options: { env?: NodeJS.ProcessEnv; cwd?: string; showProgress?: boolean } = {},
+): Promise<ProcessResult> {
 	return await new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd: options.cwd ?? REPO, env: childEnv(options.env) });
+		// With showProgress, what the command says on stderr goes straight to this process's (a terminal keeps npm's progress bar).
+		const stdio: Array<'ignore' | 'pipe' | 'inherit'> = ['ignore', 'pipe', options.showProgress ? 'inherit' : 'pipe'];
+		const child = spawn(command, args, { cwd: options.cwd ?? REPO, env: childEnv(options.env), stdio });
 		let stdout = '';
 		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		child.on('error', reject);
 		child.on('close', (code) => resolve({ code, stdout, stderr }));
 	});
@@ -80,8 +86,8 @@ export interface N8nInstall {
 }
 
 /** A real n8n installed in the cache folder by scripts/install-n8n.sh (reused between runs). */
-export async function installN8n(version: string): Promise<N8nInstall> {
-	const result = await run('bash', [path.join(REPO, 'scripts', 'install-n8n.sh'), version]);
+export async function installN8n(version: string, { showProgress = false } = {}): Promise<N8nInstall> {
+	const result = await run('bash', [path.join(REPO, 'scripts', 'install-n8n.sh'), version], { showProgress });
 	if (result.code !== 0) throw new Error(`Installing n8n ${version} failed:\n${result.stderr.slice(-4000)}`);
 	return { version, major: Number(version.split('.')[0]), bin: result.stdout.trim().split('\n').pop()! };
 }
