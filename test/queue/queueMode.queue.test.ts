@@ -123,7 +123,7 @@ describe(`queue mode: n8n ${N8N_VERSION}, one main process and ${WORKERS} worker
 	});
 
 	// The goals (0.85 of the limit, at most 5% 429s) are timing figures: met on a quiet machine
-	// (see the README's Scaling section), printed here; the test fails only on a collapse, which
+	// (see docs/scaling.md), printed here; the test fails only on a collapse, which
 	// a loaded machine does not cause (0.72 and 4.3% measured under a load of 10 on 2 cores).
 	it('the workers together use most of the store limit, with few 429s', () => {
 		const traffic = emulator.traffic();
