@@ -109,7 +109,9 @@ describe.each(VERSIONS)('the Elastic Path Trigger in queue mode: n8n %s, a main,
 		);
 	}, 10 * 60_000);
 
-	it('what a burst costs: 200 events against a store of 5,000 carts list the store about once, then one request per association', async () => {
+	// What a burst costs is the node's listing, whatever the n8n line: measured on the first only, to keep CI short.
+	const onFirstLine = version === VERSIONS[0] ? it : undefined;
+	onFirstLine?.('what a burst costs: 200 events against a store of 5,000 carts list the store about once, then one request per association', async () => {
 		const ids = customers('store', 200);
 		for (let n = 1; n <= 5_000; n++) {
 			const owner = n <= 400 ? ids[Math.floor((n - 1) / 2)] : `shopper-${n}`;
