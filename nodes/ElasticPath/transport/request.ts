@@ -115,6 +115,19 @@ async function paced(context: RequestContext, session: TransportSession): Promis
 	return [pacer, await pacer.acquire(session.signal)];
 }
 
+/**
+ * The paced attempt; if the execution is cancelled while it is out, its ticket is closed as
+ * abandoned, so that the other executions on the store do not take it for a stall.
+ */
+async function sendAbandonedOnCancel(context: RequestContext, session: TransportSession, call: EpccCall, pacer: Pacer, ticket: SendTicket) {
+	try {
+		return await asTokenHolder(context, { timeoutMs: session.settings.timeoutMs, signal: session.signal }, async () => await sendRenewingToken(context, session, call));
+	} catch (error) {
+		pacer.rate.abandoned(ticket);
+		throw error;
+	}
+}
+
 /** The first request of an execution goes alone: it fetches the token that the others then use. */
 async function firstAnswerGate(session: TransportSession): Promise<(() => void) | undefined> {
 	if (session.firstAnswer) {
@@ -146,7 +159,7 @@ async function send(context: RequestContext, session: TransportSession, itemInde
 		let ticket: SendTicket;
 		try {
 			[pacer, ticket] = await paced(context, session);
-			result = await asTokenHolder(context, { timeoutMs: session.settings.timeoutMs, signal: session.signal }, async () => await sendRenewingToken(context, session, call));
+			result = await sendAbandonedOnCancel(context, session, call, pacer, ticket);
 		} finally {
 			releaseOthers?.();
 		}
@@ -164,7 +177,11 @@ async function send(context: RequestContext, session: TransportSession, itemInde
 				const secrets = await secretsOfRequest(context, itemIndex, call.headers);
 				return { statusCode: result.status, body: redactValue(result.body, secrets) };
 			}
-		} else if (result.kind === 'network') pacer.rate.failed(ticket);
+		} else if (result.kind === 'network') {
+			// The HTTP client's own abort on cancellation reads as a network failure: the store said nothing.
+			if (session.signal?.aborted) pacer.rate.abandoned(ticket);
+			else pacer.rate.failed(ticket);
+		}
 		else pacer.rate.notSent(ticket);
 		const decision = decideRetry(result, { attempt, tries: attempt + throttled, maxAttempts, idempotent });
 		if (!decision.retry) {

@@ -5,14 +5,17 @@ export interface SendTicket {
 	sentAt: number;
 	/** Our requests sent in the second before this one (and not refused), this one included: what a windowed limit counts. */
 	level: number;
-	/** `failed`: taken but not carried out (a 5xx, a reset, a timeout): the store counted it all the same. */
+	/**
+	 * `failed`: taken but not carried out (a 5xx, a reset, a timeout): the store counted it all the same.
+	 * `abandoned`: its execution was cancelled while it was out: the store may have counted it, and no answer will come.
+	 */
 	outcome?: Outcome;
 	answeredAt?: number;
 }
 
 type Phase = 'start' | 'back' | 'hold' | 'probe';
 
-type Outcome = 'accepted' | 'throttled' | 'failed';
+type Outcome = 'accepted' | 'throttled' | 'failed' | 'abandoned';
 
 /** The store took the request: it counts against the limit whatever came of it. */
 const taken = (ticket: SendTicket) => ticket.outcome === 'accepted' || ticket.outcome === 'failed';
@@ -249,6 +252,17 @@ export class RateController {
 	 */
 	failed(ticket: SendTicket): void {
 		this.answer(ticket, 'failed');
+	}
+
+	/**
+	 * The execution was cancelled while the request was out: it stays in the level (the store may have
+	 * counted it) but says nothing of the store, neither a failure nor a stall that would make
+	 * slow start start over for the other executions on the store.
+	 */
+	abandoned(ticket: SendTicket): void {
+		if (ticket.outcome !== undefined) return;
+		ticket.outcome = 'abandoned';
+		ticket.answeredAt = this.now();
 	}
 
 	/** The request never went out (no token could be had): the store counted nothing. */

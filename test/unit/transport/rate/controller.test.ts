@@ -160,6 +160,25 @@ describe('RateController: the rate one store accepts, learned from its answers',
 		expect(2000 / ((run.end - run.start) / 1000) / 100).toBeGreaterThanOrEqual(0.9);
 	});
 
+	it('a cancelled execution\'s requests that were out are no stall: a bulk node after a Get Many still starts as fast as slow start allows', async () => {
+		const clock = new VirtualClock();
+		const store = new SimulatedStore(clock, 100, 'sliding');
+		const pacer = sharedPacerOn(clock);
+		let deleteStart = 0;
+		await simulate(clock, [
+			// Another execution on the store, slow to answer, cancelled at 700 ms with 20 requests out.
+			execution(clock, store, pacer, { who: 'cancelled', items: 1000, random: seededRandom(2), jitterMs: 5, latencyMs: (at) => (at < 10 ? 40 : 2000), cancelAfterMs: 700 }),
+			(async () => {
+				await pagesOneAtATime(clock, store, pacer, 'get many', 11);
+				deleteStart = clock.now();
+				await execution(clock, store, pacer, { who: 'delete', items: 1000, random: seededRandom(1), jitterMs: 5 });
+			})(),
+		]);
+
+		// Taken for a stall, the abandoned requests made slow start start over: 530 ms to 0.9 of the limit.
+		expect(store.timeToReach(['delete'], deleteStart, 90)).toBeLessThanOrEqual(450);
+	});
+
 	it('reclaims capacity another client frees within 3 seconds', async () => {
 		const clock = new VirtualClock();
 		const store = new SimulatedStore(clock, 100, 'sliding');
