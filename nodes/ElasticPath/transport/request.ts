@@ -16,7 +16,7 @@ import type { Pacer, SendTicket } from './rate';
 import { decideRetry, mayHaveBeenProcessed, unlessCancelled, wait } from './retry';
 import { failureWithoutSecrets, redactValue, secretsOfRequest } from './secrets';
 import type { TransportSession } from './session';
-import { defaultSession, pacerFor, sessionFor } from './session';
+import { defaultSession, pacerFor, rememberLearnedRate, sessionFor } from './session';
 import { asTokenHolder } from './token';
 
 interface EpccRequest {
@@ -171,7 +171,10 @@ async function send(context: RequestContext, session: TransportSession, itemInde
 				if (++throttled <= MAX_THROTTLED_RETRIES) attempt--;
 			} else if (result.status < 500) pacer.rate.accepted(ticket);
 			else pacer.rate.failed(ticket);
-			if (result.status < 300) return { statusCode: result.status, body: result.body };
+			if (result.status < 300) {
+				rememberLearnedRate(session, pacer);
+				return { statusCode: result.status, body: result.body };
+			}
 			if (call.acceptStatuses?.includes(result.status)) {
 				// An accepted error answer is read for an error message: without what the server echoed.
 				const secrets = await secretsOfRequest(context, itemIndex, call.headers);

@@ -6,11 +6,11 @@ import { execution, otherClient, pagesOneAtATime, seededRandom, sharedPacerOn, s
  * 1,000 removals by one execution against a store with `limit`, on virtual time; `warm`: after
  * another execution in the same process, so it starts from the rate that one learned.
  */
-async function aloneRun(limit: number, mode: WindowMode, options: { refuseAnyway?: (nth: number) => boolean; warm?: boolean; jitterMs?: number } = {}) {
+async function aloneRun(limit: number, mode: WindowMode, options: { refuseAnyway?: (nth: number) => boolean; warm?: boolean; jitterMs?: number; known?: number } = {}) {
 	const clock = new VirtualClock();
 	const store = new SimulatedStore(clock, limit, mode, options.refuseAnyway);
 	const random = seededRandom(1);
-	const pacer = sharedPacerOn(clock);
+	const pacer = sharedPacerOn(clock, options.known);
 	let run = { start: 0, end: 0 };
 	const runs = async () => {
 		if (options.warm) await execution(clock, store, pacer, { who: 'before', items: 300, random, jitterMs: options.jitterMs });
@@ -56,6 +56,27 @@ describe('RateController: the rate one store accepts, learned from its answers',
 		expect(1000 / warm.seconds / limit).toBeGreaterThanOrEqual(0.95);
 		expect(cold.store.refusedShare(['a'])).toBeLessThanOrEqual(mode === 'sliding' ? 0.02 : 0.06);
 		expect(warm.store.refusedShare(['a'])).toBeLessThanOrEqual(mode === 'sliding' ? 0.015 : 0.035);
+	});
+
+	// The limit the credential states (or an earlier run learned): start at half of it, at it within 250 ms.
+	it.each<[number, WindowMode]>([
+		[25, 'sliding'],
+		[100, 'sliding'],
+		[100, 'fixed'],
+	])('alone against %i/s (%s windows), cold but with the limit known: faster than learning it, fewer refused', async (limit, mode) => {
+		const learning = await aloneRun(limit, mode, { jitterMs: 5 });
+		const known = await aloneRun(limit, mode, { jitterMs: 5, known: limit });
+
+		expect(1000 / known.seconds / limit).toBeGreaterThanOrEqual(0.94);
+		expect(known.seconds).toBeLessThanOrEqual(learning.seconds);
+		expect(known.store.refusedShare(['a'])).toBeLessThanOrEqual(mode === 'sliding' ? 0.01 : 0.025);
+	});
+
+	it('a stated limit above the store\'s (production chosen for a development store) is no storm', async () => {
+		const wrong = await aloneRun(25, 'sliding', { jitterMs: 5, known: 100 });
+
+		expect(wrong.store.refusedShare(['a'])).toBeLessThanOrEqual(0.04);
+		expect(wrong.store.log.filter((entry) => !entry.accepted && entry.at < 2000).length).toBeLessThanOrEqual(8);
 	});
 
 	it('alone at the limit, a refused probe goes back to the rate it held, not below it', async () => {

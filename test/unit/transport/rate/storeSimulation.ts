@@ -105,8 +105,9 @@ export class SimulatedStore {
 	}
 }
 
-export function sharedPacerOn(clock: VirtualClock): Pacer {
-	return new Pacer(new RateController(clock.now), clock.now, clock.sleep);
+/** A process's pacer for the store; `known`: the limit known before the first answer (the credential's, or one learned earlier). */
+export function sharedPacerOn(clock: VirtualClock, known?: number): Pacer {
+	return new Pacer(new RateController(clock.now, known), clock.now, clock.sleep);
 }
 
 /** One node execution as the transport runs it: 20 at a time, 40 ms answers, a 429 retried after backoff. */
