@@ -7,7 +7,8 @@ import { registerNodeType, runWorkflow } from '../testkit/engine/runWorkflow';
 import { bareNode } from './bareNode';
 import { RemoteEmulator } from './emulatorClient';
 import { countOutputs, warmUp } from './engineRuns';
-import { baselineDist } from './baseline';
+import { BASELINE_COMMIT, baselineDist } from './baseline';
+import { realN8nScenarios } from './realN8nReport';
 import { pairs } from './pairs';
 import { cpuInside } from './profileShare';
 import type { SharingResult } from './sharing';
@@ -223,6 +224,7 @@ async function main() {
 	const startedAt = performance.now();
 	if (!process.argv.includes('--sharing-only')) await bulk();
 	if (!process.argv.includes('--bulk-only')) await sharing();
+	if (!process.argv.includes('--bulk-only') && !process.argv.includes('--no-n8n')) await realN8nScenarios(baselineDist(), BASELINE_COMMIT, quick);
 	console.log(`\nThe benchmark took ${((performance.now() - startedAt) / 60_000).toFixed(1)} min.`);
 }
 
