@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the benchmark drives real n8n processes from plain Node.js */
 import { DEFAULT_CLIENT } from '../testkit/emulator/EpccEmulator';
 import { trafficFigures } from '../testkit/emulator/trafficFigures';
 import type { N8nInstall } from '../testkit/n8n/n8nProcess';

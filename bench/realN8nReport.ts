@@ -1,4 +1,4 @@
-/* eslint-disable no-console -- the benchmark prints its figures */
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-imports -- the benchmark prints its figures and finds the build on disk */
 import path from 'node:path';
 
 import { DEFAULT_N8N_VERSION, installN8n, REPO } from '../testkit/n8n/n8nProcess';

@@ -120,11 +120,13 @@ async function paced(context: RequestContext, session: TransportSession): Promis
  * abandoned, so that the other executions on the store do not take it for a stall.
  */
 async function sendAbandonedOnCancel(context: RequestContext, session: TransportSession, call: EpccCall, pacer: Pacer, ticket: SendTicket) {
+	let answered = false;
 	try {
-		return await asTokenHolder(context, { timeoutMs: session.settings.timeoutMs, signal: session.signal }, async () => await sendRenewingToken(context, session, call));
-	} catch (error) {
-		pacer.rate.abandoned(ticket);
-		throw error;
+		const result = await asTokenHolder(context, { timeoutMs: session.settings.timeoutMs, signal: session.signal }, async () => await sendRenewingToken(context, session, call));
+		answered = true;
+		return result;
+	} finally {
+		if (!answered) pacer.rate.abandoned(ticket);
 	}
 }
 
