@@ -35,6 +35,8 @@ export const TUNING = {
 	initialRate: 20,
 	/** Where the store's limit is known beforehand (the credential states it, or an earlier run learned it): start at this share of it, a first probe bounded by it... */
 	knownStartShare: 0.5,
+	/** ...but refused in that first climb under this share of it, the store is shared (or its limit lower): back to learning it. */
+	knownRefusedShare: 0.8,
 	/** Others take at least this share of what the store is known to accept: it is shared... */
 	sharedShare: 0.1,
 	/** ...and a refusal takes this share of the gap off a rate that is more than all the others take together, so that clients that met late converge to even shares. */
@@ -505,6 +507,9 @@ export class RateController {
 		// Fixed windows: the level counts some of the previous window too; what passed in the last second bounds it.
 		const passed = this.answers.filter((answer) => taken(answer) && answer.sentAt > now - WINDOW_MS - 100).length;
 		let limit = Math.min(level, Math.max(passed, level * (first ? TUNING.firstBackOffFloor : TUNING.backOffFloor)));
+		// Refused in its first climb well under the limit it was given: the store is shared (another
+		// cold process, a queue-mode worker) or its limit is lower. The given limit no longer holds: learn.
+		if (this.storeLimit > 0 && level < TUNING.knownRefusedShare * this.storeLimit) this.storeLimit = 0;
 		// Fast convergence (as CUBIC's): a level lower than last time means others took capacity; give up more.
 		if (this.lastLimit !== undefined && level < this.lastLimit) limit = (level * (1 + TUNING.decrease)) / 2;
 		const undo = { rate: this.rate, phase: this.phase, phaseAge: now - this.phaseAt, from: this.from, target: this.target, base: this.base, lastLimit: this.lastLimit };

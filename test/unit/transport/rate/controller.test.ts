@@ -79,6 +79,22 @@ describe('RateController: the rate one store accepts, learned from its answers',
 		expect(wrong.store.log.filter((entry) => !entry.accepted && entry.at < 2000).length).toBeLessThanOrEqual(8);
 	});
 
+	it('four cold queue-mode workers, each told the limit, learn it again once the store refuses them well under it', async () => {
+		const clock = new VirtualClock();
+		const store = new SimulatedStore(clock, 100, 'sliding');
+		const executions = Array.from({ length: 4 }, (_, worker) => {
+			const pacer = sharedPacerOn(clock, 100);
+			return [0, 1].map(async (k) => {
+				await clock.sleep(worker * 37 + k * 11);
+				await execution(clock, store, pacer, { who: `worker ${worker}`, items: 250, random: seededRandom(5 + worker * 10 + k), jitterMs: 5 });
+			});
+		});
+		await simulate(clock, executions.flat());
+
+		// Each probing straight up to the limit it was told: 10.9% of their requests refused.
+		expect(store.refusedShare(['worker 0', 'worker 1', 'worker 2', 'worker 3'])).toBeLessThanOrEqual(0.08);
+	});
+
 	it('alone at the limit, a refused probe goes back to the rate it held, not below it', async () => {
 		const clock = new VirtualClock();
 		const store = new SimulatedStore(clock, 100, 'sliding');
