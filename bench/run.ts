@@ -7,7 +7,8 @@ import { registerNodeType, runWorkflow } from '../testkit/engine/runWorkflow';
 import { bareNode } from './bareNode';
 import { RemoteEmulator } from './emulatorClient';
 import { countOutputs, warmUp } from './engineRuns';
-import { baselineDist } from './baseline';
+import { BASELINE_COMMIT, baselineDist } from './baseline';
+import { realN8nScenarios } from './realN8nReport';
 import { pairs } from './pairs';
 import { cpuInside } from './profileShare';
 import type { SharingResult } from './sharing';
@@ -203,7 +204,13 @@ async function child(only: string) {
 async function sharing() {
 	const baseline = baselineDist();
 	const results: Array<{ baseline?: SharingResult; current: SharingResult }> = [];
+	// EPCC_BENCH_SHARING=<part of a label>: only the scenarios whose label holds it (for a second look at one).
+	const only = process.env.EPCC_BENCH_SHARING;
 	for (const [index, scenario] of sharingScenarios.entries()) {
+		if (only && !scenario.label.includes(only)) {
+			results.push({ current: { rows: [] } });
+			continue;
+		}
 		console.log(`running ${scenario.label} (${scenario.items} items)${baseline ? ', baseline then current' : ''}…`);
 		results.push({
 			baseline: baseline ? await inChild<SharingResult>([`--only=sharing-${index}`], baseline) : undefined,
@@ -221,8 +228,10 @@ async function sharing() {
 async function main() {
 	console.log(`Elastic Path node benchmark${quick ? ' (quick: a tenth of the items)' : ''}: n8n-core engine, emulator in another process on 127.0.0.1, Node ${process.version}`);
 	const startedAt = performance.now();
-	if (!process.argv.includes('--sharing-only')) await bulk();
-	if (!process.argv.includes('--bulk-only')) await sharing();
+	const n8nOnly = process.argv.includes('--n8n-only');
+	if (!process.argv.includes('--sharing-only') && !n8nOnly) await bulk();
+	if (!process.argv.includes('--bulk-only') && !n8nOnly) await sharing();
+	if (!process.argv.includes('--bulk-only') && !process.argv.includes('--no-n8n')) await realN8nScenarios(baselineDist(), BASELINE_COMMIT, quick);
 	console.log(`\nThe benchmark took ${((performance.now() - startedAt) / 60_000).toFixed(1)} min.`);
 }
 

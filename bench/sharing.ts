@@ -28,6 +28,8 @@ export interface SharingScenario {
 	window: RateWindow;
 	/** Items in all (split between executions or processes where there are two). */
 	items: number;
+	/** The credential's Store Rate Limit (default: Learn It; builds before issue 23 ignore it). */
+	rateLimit?: 'development' | 'production';
 	goal: string;
 }
 
@@ -50,6 +52,17 @@ export const sharingScenarios: SharingScenario[] = [
 			limit,
 			window,
 			items: scale(1000),
+			goal: 'ratio ≥ 0.96, 429s ≤ 2%',
+		})),
+	),
+	...([25, 100] as const).flatMap((limit) =>
+		(['sliding', 'fixed'] as const).map((window) => ({
+			kind: 'alone' as const,
+			label: `alone, ${limit}/s, ${window} window, credential states it`,
+			limit,
+			window,
+			items: scale(1000),
+			rateLimit: limit === 25 ? ('development' as const) : ('production' as const),
 			goal: 'ratio ≥ 0.96, 429s ≤ 2%',
 		})),
 	),
@@ -119,7 +132,7 @@ export async function runSharingScenario(scenario: SharingScenario): Promise<Sha
 	const emulator = new RemoteEmulator();
 	const seeded = scenario.kind === 'alone' ? 2 * scenario.items : scenario.items;
 	const baseUrl = await emulator.start(emulatorOptions(scenario), seeded, scenario.kind === 'getManyDelete');
-	const credentials = emulatorCredentials(baseUrl);
+	const credentials = emulatorCredentials(baseUrl, scenario.rateLimit ? { rateLimit: scenario.rateLimit } : {});
 	const removals = (count: number, from = 1) => timedExecution({ credentials, items: pairs(count, from) });
 	const rows: SharingResult['rows'] = [];
 	const traffic = async () => await emulator.traffic();

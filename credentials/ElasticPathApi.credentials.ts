@@ -118,6 +118,19 @@ export class ElasticPathApi implements ICredentialType {
 				'Optional. An Account Management authentication token, sent as EP-Account-Management-Authentication-Token to act as one account (its carts only). A node option can override it per item.',
 		},
 		{
+			displayName: 'Store Rate Limit',
+			name: 'rateLimit',
+			type: 'options',
+			options: [
+				{ name: 'Learn It', value: 'learn', description: 'Start at 20 requests per second and find the limit from the answers' },
+				{ name: 'Development Store (25/s)', value: 'development', description: 'Start where Elastic Path documents a development store' },
+				{ name: 'Production Store (100/s)', value: 'production', description: 'Start where Elastic Path documents a production store' },
+			],
+			default: 'learn',
+			description:
+				'Where requests to the store start. Whatever is chosen, the nodes slow down as soon as the store refuses (when other clients share it, or its plan differs).',
+		},
+		{
 			// Filled by preAuthentication and cleared by n8n when the API answers 401.
 			displayName: 'Session Token',
 			name: 'sessionToken',

@@ -16,7 +16,7 @@ import type { Pacer, SendTicket } from './rate';
 import { decideRetry, mayHaveBeenProcessed, unlessCancelled, wait } from './retry';
 import { failureWithoutSecrets, redactValue, secretsOfRequest } from './secrets';
 import type { TransportSession } from './session';
-import { defaultSession, pacerFor, sessionFor } from './session';
+import { defaultSession, pacerFor, rememberLearnedRate, sessionFor } from './session';
 import { asTokenHolder } from './token';
 
 interface EpccRequest {
@@ -115,6 +115,21 @@ async function paced(context: RequestContext, session: TransportSession): Promis
 	return [pacer, await pacer.acquire(session.signal)];
 }
 
+/**
+ * The paced attempt; if the execution is cancelled while it is out, its ticket is closed as
+ * abandoned, so that the other executions on the store do not take it for a stall.
+ */
+async function sendAbandonedOnCancel(context: RequestContext, session: TransportSession, call: EpccCall, pacer: Pacer, ticket: SendTicket) {
+	let answered = false;
+	try {
+		const result = await asTokenHolder(context, { timeoutMs: session.settings.timeoutMs, signal: session.signal }, async () => await sendRenewingToken(context, session, call));
+		answered = true;
+		return result;
+	} finally {
+		if (!answered) pacer.rate.abandoned(ticket);
+	}
+}
+
 /** The first request of an execution goes alone: it fetches the token that the others then use. */
 async function firstAnswerGate(session: TransportSession): Promise<(() => void) | undefined> {
 	if (session.firstAnswer) {
@@ -146,7 +161,7 @@ async function send(context: RequestContext, session: TransportSession, itemInde
 		let ticket: SendTicket;
 		try {
 			[pacer, ticket] = await paced(context, session);
-			result = await asTokenHolder(context, { timeoutMs: session.settings.timeoutMs, signal: session.signal }, async () => await sendRenewingToken(context, session, call));
+			result = await sendAbandonedOnCancel(context, session, call, pacer, ticket);
 		} finally {
 			releaseOthers?.();
 		}
@@ -158,13 +173,20 @@ async function send(context: RequestContext, session: TransportSession, itemInde
 				if (++throttled <= MAX_THROTTLED_RETRIES) attempt--;
 			} else if (result.status < 500) pacer.rate.accepted(ticket);
 			else pacer.rate.failed(ticket);
-			if (result.status < 300) return { statusCode: result.status, body: result.body };
+			if (result.status < 300) {
+				rememberLearnedRate(session, pacer);
+				return { statusCode: result.status, body: result.body };
+			}
 			if (call.acceptStatuses?.includes(result.status)) {
 				// An accepted error answer is read for an error message: without what the server echoed.
 				const secrets = await secretsOfRequest(context, itemIndex, call.headers);
 				return { statusCode: result.status, body: redactValue(result.body, secrets) };
 			}
-		} else if (result.kind === 'network') pacer.rate.failed(ticket);
+		} else if (result.kind === 'network') {
+			// The HTTP client's own abort on cancellation reads as a network failure: the store said nothing.
+			if (session.signal?.aborted) pacer.rate.abandoned(ticket);
+			else pacer.rate.failed(ticket);
+		}
 		else pacer.rate.notSent(ticket);
 		const decision = decideRetry(result, { attempt, tries: attempt + throttled, maxAttempts, idempotent });
 		if (!decision.retry) {

@@ -1,7 +1,7 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, fingerprint, storeIdentity } from './credential';
-import { Pacer, RateController, RequestCap, sharedPacer } from './rate';
+import { Pacer, RateController, REMEMBER_RATE_MS, RequestCap, sharedPacer, TUNING } from './rate';
 
 interface RequestSettings {
 	/** 0: no cap, the rate is learned from the store. */
@@ -45,6 +45,8 @@ export interface TransportSession {
 	settings: RequestSettings;
 	/** The store's pacer, shared with every execution in the process that talks to the same store. */
 	pacer?: Promise<Pacer>;
+	/** The store's fingerprint, once the credential is read. */
+	storeKey?: string;
 	/** The node's own Max Requests per Second, when set. */
 	cap?: RequestCap;
 	signal?: AbortSignal;
@@ -52,6 +54,46 @@ export interface TransportSession {
 	firstAnswer?: Promise<void>;
 	/** Set while one request is having n8n renew the token; others wait for it instead of renewing too. */
 	renewal?: Promise<unknown>;
+	/** The workflow's static data, where the rate learned for a store outlives the process (saved with production executions). */
+	memory?: IDataObject;
+}
+
+/** Elastic Path's documented limits, which the credential may state instead of "learn it". */
+const DOCUMENTED_LIMITS: Record<string, number> = { development: 25, production: 100 };
+
+/** Where in the workflow's static data learned rates are kept, by store fingerprint (never a secret). */
+const MEMORY_KEY = 'elasticPathStoreRates';
+
+/** A remembered rate is written again only when it moved by more than this share. */
+const MEMORY_CHANGE = 0.03;
+
+interface RememberedRate {
+	rate: number;
+	/** Epoch ms: a week is longer than any monotonic clock survives. */
+	at: number;
+}
+
+function rememberedRates(memory: IDataObject | undefined): Record<string, RememberedRate> | undefined {
+	const rates = memory?.[MEMORY_KEY];
+	return rates && typeof rates === 'object' && !Array.isArray(rates) ? (rates as unknown as Record<string, RememberedRate>) : undefined;
+}
+
+/** The rate an earlier run of this workflow learned for the store, if it is less than a week old. */
+function rememberedRate(memory: IDataObject | undefined, key: string): number | undefined {
+	const entry = rememberedRates(memory)?.[key];
+	if (!entry || typeof entry.rate !== 'number' || !(entry.rate > 0) || typeof entry.at !== 'number') return undefined;
+	return Date.now() - entry.at <= REMEMBER_RATE_MS ? entry.rate : undefined;
+}
+
+/** Keeps the rate the store's pacer has learned in the workflow's static data, for the next process that runs it. */
+export function rememberLearnedRate(session: TransportSession, pacer: Pacer): void {
+	const rate = pacer.rate.learnedRate;
+	if (!session.memory || !session.storeKey || rate === undefined || !Number.isFinite(rate)) return;
+	const rates = rememberedRates(session.memory) ?? {};
+	const before = rates[session.storeKey];
+	if (before && Math.abs(rate - before.rate) <= MEMORY_CHANGE * before.rate && Date.now() - before.at < REMEMBER_RATE_MS / 7) return;
+	// A new object: n8n sees static data change by its top-level properties.
+	session.memory[MEMORY_KEY] = { ...rates, [session.storeKey]: { rate: Math.round(rate * 10) / 10, at: Date.now() } } as unknown as IDataObject;
 }
 
 // One execution of the node is one context object, the same for all its items.
@@ -70,6 +112,7 @@ export function sessionFor(context: IExecuteFunctions): TransportSession {
 			settings,
 			cap: settings.maxRequestsPerSecond > 0 ? new RequestCap(settings.maxRequestsPerSecond) : undefined,
 			signal: context.getExecutionCancelSignal?.(),
+			memory: workflowMemory(context),
 		};
 		sessions.set(context, session);
 	}
@@ -89,14 +132,31 @@ export async function storeKeyOf(context: CredentialReader): Promise<string | un
 	}
 }
 
-async function findPacer(context: CredentialReader): Promise<Pacer> {
-	const key = await storeKeyOf(context);
-	// Without a usable credential, pace its requests alone.
-	return key === undefined ? new Pacer(new RateController()) : sharedPacer(key);
+function workflowMemory(context: IExecuteFunctions): IDataObject | undefined {
+	try {
+		return context.getWorkflowStaticData?.('global');
+	} catch {
+		return undefined;
+	}
+}
+
+async function findPacer(context: CredentialReader, session: TransportSession): Promise<Pacer> {
+	let credentials: ICredentialDataDecryptedObject;
+	try {
+		credentials = await context.getCredentials(CREDENTIAL_TYPE);
+		session.storeKey = fingerprint(...storeIdentity(credentials));
+	} catch {
+		// The credential is missing or unusable: each request will fail with the reason; pace them alone.
+		return new Pacer(new RateController());
+	}
+	// What was measured comes before what is documented: a store on a raised plan, or shared with others.
+	const remembered = rememberedRate(session.memory, session.storeKey);
+	const documented = DOCUMENTED_LIMITS[String(credentials.rateLimit ?? 'learn')];
+	return sharedPacer(session.storeKey, undefined, remembered !== undefined ? remembered / TUNING.headroom : documented);
 }
 
 /** The pacer of the store this execution's credential points at. */
 export async function pacerFor(context: CredentialReader, session: TransportSession): Promise<Pacer> {
-	session.pacer ??= findPacer(context);
+	session.pacer ??= findPacer(context, session);
 	return await session.pacer;
 }

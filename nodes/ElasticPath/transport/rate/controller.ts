@@ -5,14 +5,17 @@ export interface SendTicket {
 	sentAt: number;
 	/** Our requests sent in the second before this one (and not refused), this one included: what a windowed limit counts. */
 	level: number;
-	/** `failed`: taken but not carried out (a 5xx, a reset, a timeout): the store counted it all the same. */
+	/**
+	 * `failed`: taken but not carried out (a 5xx, a reset, a timeout): the store counted it all the same.
+	 * `abandoned`: its execution was cancelled while it was out: the store may have counted it, and no answer will come.
+	 */
 	outcome?: Outcome;
 	answeredAt?: number;
 }
 
 type Phase = 'start' | 'back' | 'hold' | 'probe';
 
-type Outcome = 'accepted' | 'throttled' | 'failed';
+type Outcome = 'accepted' | 'throttled' | 'failed' | 'abandoned';
 
 /** The store took the request: it counts against the limit whatever came of it. */
 const taken = (ticket: SendTicket) => ticket.outcome === 'accepted' || ticket.outcome === 'failed';
@@ -30,6 +33,14 @@ const STALLED_REQUESTS = 3;
 export const TUNING = {
 	/** Requests per second to start at: under a development store's 25/s. */
 	initialRate: 20,
+	/** Where the store's limit is known beforehand (the credential states it, or an earlier run learned it): start at this share of it, a first probe bounded by it... */
+	knownStartShare: 0.5,
+	/** ...but refused in that first climb under this share of it, the store is shared (or its limit lower): back to learning it. */
+	knownRefusedShare: 0.8,
+	/** Others take at least this share of what the store is known to accept: it is shared... */
+	sharedShare: 0.1,
+	/** ...and a refusal takes this share of the gap off a rate that is more than all the others take together, so that clients that met late converge to even shares. */
+	yieldGain: 0.3,
 	/** Slow start doubles the rate this often while the pace is what holds sending back... */
 	startDoublingMs: 250,
 	/** ...but never past twice the rate actually sent over the last second: a windowed store only sees counts, and a run-away rate overshoots them. */
@@ -51,6 +62,9 @@ export const TUNING = {
 	holdHighRequests: 100,
 	/** ...then probe for freed capacity: base + gain·t³ requests per second, t in seconds (slow at first, fast later). */
 	probeGain: 15,
+	/** ...below what the store is known to accept, straight up to it in this long; past it at this share of that pace. */
+	probeKnownMs: 600,
+	probePastKnown: 0.5,
 	/** A refused probe raises the held rate by at most this factor, towards what the store accepted of ours in the second before... */
 	probeStep: 1.03,
 	/** ...unless that was this much more than the held rate: the probe found freed capacity, and it back-offs to just under what it found. */
@@ -108,7 +122,7 @@ interface BackOff {
  * refusing at random), the back-off is undone and such a share is ignored from then on.
  */
 export class RateController {
-	private rate = TUNING.initialRate;
+	private rate: number;
 
 	private phase: Phase = 'start';
 
@@ -125,7 +139,7 @@ export class RateController {
 	private lastPacedAt = -Infinity;
 
 	/** When the pace began holding sending back this time, and the rate then: slow start counts what was sent from there on. */
-	private paced = { since: -Infinity, rate: TUNING.initialRate };
+	private paced: { since: number; rate: number };
 
 	/** 429s for requests sent before this belong to a refusal already answered by a back-off. */
 	private holdUntil = -Infinity;
@@ -169,18 +183,39 @@ export class RateController {
 	private lastUsedAt: number;
 
 	/** The highest level the store has accepted from us. */
-	private highest = TUNING.initialRate;
+	private highest: number;
 
 	/**
-	 * @param ceiling What the store accepted when this process last talked to it (see registry.ts):
-	 * slow start climbs no higher, then holds and probes, rather than overshoot to find the limit again.
+	 * What the store is known to accept: the limit given, or the highest rate held since; 0 while
+	 * learning it from nothing (measured alone against fixed windows, a held rate can overstate the
+	 * limit: probing straight up to it and yielding from it cost 0.93 -> 0.76 of a 100/s store).
+	 */
+	private storeLimit: number;
+
+	/** Where slow start begins: 20/s, or half the store's known limit. */
+	private readonly startRate: number;
+
+	/** Slow start climbs no higher, then holds and probes, rather than overshoot to find the limit again. */
+	private readonly ceiling: number;
+
+	/**
+	 * @param known What the store is known to accept before it answers anything: the limit the
+	 * credential states, or what this process or an earlier run last learned (see registry.ts).
+	 * Slow start starts at half of it and climbs to just under it within a fraction of a second.
 	 */
 	constructor(
 		private readonly now: () => number = monotonicNow,
-		private readonly ceiling = Infinity,
+		known?: number,
 	) {
 		this.phaseAt = now();
 		this.lastUsedAt = this.phaseAt;
+		const limit = known !== undefined && known > 0 ? known : undefined;
+		this.startRate = Math.max(TUNING.initialRate, (limit ?? 0) * TUNING.knownStartShare);
+		this.ceiling = limit === undefined ? Infinity : Math.max(TUNING.minRate, limit * TUNING.headroom);
+		this.storeLimit = limit === undefined ? 0 : this.ceiling;
+		this.rate = Math.min(this.startRate, this.ceiling);
+		this.paced = { since: -Infinity, rate: this.rate };
+		this.highest = this.rate;
 	}
 
 	/** The rate the store was last found to accept, once slow start has found it (or been given it). */
@@ -216,7 +251,7 @@ export class RateController {
 			const failing = this.answers.some((answer) => answer.outcome === 'failed' && answer.answeredAt! > now - WINDOW_MS);
 			// One slow request (the first, which fetched the token) is not a stall; a few are.
 			const slow = this.sends.filter((ticket) => ticket.outcome === undefined && ticket.sentAt < now - PACED_MS).length >= STALLED_REQUESTS;
-			this.paced = failing || slow ? { since: -Infinity, rate: TUNING.initialRate } : { since: now, rate: this.rate };
+			this.paced = failing || slow ? { since: -Infinity, rate: this.startRate } : { since: now, rate: this.rate };
 		}
 		this.lastPacedAt = now;
 	}
@@ -249,6 +284,17 @@ export class RateController {
 	 */
 	failed(ticket: SendTicket): void {
 		this.answer(ticket, 'failed');
+	}
+
+	/**
+	 * The execution was cancelled while the request was out: it stays in the level (the store may have
+	 * counted it) but says nothing of the store, neither a failure nor a stall that would make
+	 * slow start start over for the other executions on the store.
+	 */
+	abandoned(ticket: SendTicket): void {
+		if (ticket.outcome !== undefined) return;
+		ticket.outcome = 'abandoned';
+		ticket.answeredAt = this.now();
 	}
 
 	/** The request never went out (no token could be had): the store counted nothing. */
@@ -349,11 +395,11 @@ export class RateController {
 		switch (this.phase) {
 			case 'start': {
 				if (!paced) {
-					this.phaseAt = now - TUNING.startDoublingMs * Math.log2(this.rate / TUNING.initialRate);
+					this.phaseAt = now - TUNING.startDoublingMs * Math.log2(this.rate / this.startRate);
 					return;
 				}
 				const bound = Math.max(this.paced.rate, TUNING.startCountFactor * this.pacedSendRate(now));
-				this.rate = Math.min(bound, Math.max(this.rate, TUNING.initialRate * 2 ** (age / TUNING.startDoublingMs)));
+				this.rate = Math.min(bound, Math.max(this.rate, this.startRate * 2 ** (age / TUNING.startDoublingMs)));
 				if (this.rate >= this.ceiling) {
 					this.rate = this.ceiling;
 					this.enter('hold', now);
@@ -367,10 +413,13 @@ export class RateController {
 				return;
 			}
 			case 'hold': {
-				const slowStore = (TUNING.holdHighRequests * 1000) / this.highest;
+				// Under what the store is known to accept, the rest is another's: probe for it sooner.
+				const slowStore = (TUNING.holdHighRequests * 1000) / Math.max(this.highest, this.storeLimit);
 				if (age >= Math.max(TUNING.holdMs, slowStore) && (this.acceptedSinceBackOff >= this.holdFor || age >= TUNING.holdMaxMs)) {
 					this.enter('probe', now);
 					this.base = this.rate;
+					// Held through a whole hold without a refusal: the store accepts at least this.
+					if (this.storeLimit > 0) this.storeLimit = Math.max(this.storeLimit, this.base);
 				}
 				return;
 			}
@@ -380,8 +429,21 @@ export class RateController {
 					this.base = this.rate;
 					return;
 				}
-				this.rate = Math.max(this.rate, this.base + TUNING.probeGain * (age / 1000) ** 3);
+				this.rate = Math.max(this.rate, this.probeRate(age));
 		}
+	}
+
+	/**
+	 * A probe `age` ms old: up to what the store is known to accept within `probeKnownMs` (capacity
+	 * another process freed comes back within a second), and past it slowly, as a window shows a
+	 * probe's excess only once it has filled.
+	 */
+	private probeRate(age: number): number {
+		const cubic = TUNING.probeGain * (age / 1000) ** 3;
+		if (this.storeLimit === 0) return this.base + cubic;
+		if (this.storeLimit <= this.base) return this.base + cubic * TUNING.probePastKnown;
+		const known = this.base + (this.storeLimit - this.base) * Math.min(1, age / TUNING.probeKnownMs);
+		return known < this.storeLimit ? known : this.storeLimit + cubic * TUNING.probePastKnown;
 	}
 
 	private enter(phase: Phase, now: number): void {
@@ -396,12 +458,26 @@ export class RateController {
 	 */
 	private endProbe(now: number, accepted: number): void {
 		// A store refusing at random has the count understated, not overstated: the step goes all the way.
-		const step = this.refusesAtRandom(now) ? Infinity : this.base * TUNING.probeStep;
+		// So does one that takes less than the others together: it has an even share to reach.
+		const underShare = accepted < this.storeLimit - accepted;
+		const step = this.refusesAtRandom(now) || underShare ? Infinity : this.base * TUNING.probeStep;
 		const raised = Math.min(accepted * TUNING.headroom, step, this.stepCap);
 		this.step = raised > this.base ? { from: this.base, to: raised } : undefined;
 		this.base = Math.max(this.base, raised);
+		this.base = this.fairShare(this.base, accepted);
 		this.rate = this.base;
 		this.beginEpisode(now, 'hold', TUNING.probeAftermathMs);
+	}
+
+	/**
+	 * A refused rate, lowered towards an even share where the store is shared and this process
+	 * takes more of it than all the others together (what it is known to accept less this rate).
+	 */
+	private fairShare(rate: number, took: number): number {
+		const others = this.storeLimit - took;
+		if (others < TUNING.sharedShare * this.storeLimit || took <= others) return rate;
+		this.step = undefined;
+		return Math.min(rate, Math.max(this.storeLimit / 2, took - TUNING.yieldGain * (took - others)));
 	}
 
 	/** A refusal was answered (by a back-off or a probe's end): later 429s for requests sent before now belong to it. */
@@ -431,11 +507,14 @@ export class RateController {
 		// Fixed windows: the level counts some of the previous window too; what passed in the last second bounds it.
 		const passed = this.answers.filter((answer) => taken(answer) && answer.sentAt > now - WINDOW_MS - 100).length;
 		let limit = Math.min(level, Math.max(passed, level * (first ? TUNING.firstBackOffFloor : TUNING.backOffFloor)));
+		// Refused in its first climb well under the limit it was given: the store is shared (another
+		// cold process, a queue-mode worker) or its limit is lower. The given limit no longer holds: learn.
+		if (this.storeLimit > 0 && level < TUNING.knownRefusedShare * this.storeLimit) this.storeLimit = 0;
 		// Fast convergence (as CUBIC's): a level lower than last time means others took capacity; give up more.
 		if (this.lastLimit !== undefined && level < this.lastLimit) limit = (level * (1 + TUNING.decrease)) / 2;
 		const undo = { rate: this.rate, phase: this.phase, phaseAge: now - this.phaseAt, from: this.from, target: this.target, base: this.base, lastLimit: this.lastLimit };
 		this.lastLimit = level;
-		this.target = Math.max(TUNING.minRate, limit * TUNING.headroom);
+		this.target = Math.max(TUNING.minRate, this.fairShare(limit * TUNING.headroom, passed));
 		this.from = first ? this.target : Math.max(TUNING.minRate, Math.min(this.rate, this.target) * TUNING.decrease);
 		this.rate = this.from;
 		this.beginEpisode(now, first ? 'hold' : 'back', WINDOW_MS);

@@ -1,5 +1,5 @@
 import { now as monotonicNow } from './clock';
-import { RateController } from './controller';
+import { RateController, TUNING } from './controller';
 import { Pacer } from './pacer';
 
 /** What a process has learned about a store is forgotten after this long without traffic, so a stale rate never starts a burst. */
@@ -20,13 +20,22 @@ const learnedRates = new Map<string, { rate: number; at: number }>();
  * The one pacer (and learned rate) this process uses for a store: every node execution
  * that talks to the store sends through it, so together they keep to what the store
  * accepts, and a new execution starts from what the last one learned.
+ *
+ * @param known What the store is known to accept when this process has not learned it yet:
+ * a rate an earlier process learned (kept with the workflow), or the limit the credential states.
  */
-export function sharedPacer(key: string, clock: { now: () => number; pause?: (ms: number) => Promise<void> } = { now: monotonicNow }): Pacer {
+export function sharedPacer(
+	key: string,
+	clock: { now: () => number; pause?: (ms: number) => Promise<void> } = { now: monotonicNow },
+	known?: number,
+): Pacer {
 	forgetIdle(clock.now());
 	let pacer = pacers.get(key);
 	if (!pacer) {
 		const remembered = learnedRates.get(key);
-		pacer = new Pacer(new RateController(clock.now, remembered?.rate), clock.now, clock.pause);
+		// A learned rate is already just under the limit: the controller keeps that headroom once, not twice.
+		const limit = remembered ? remembered.rate / TUNING.headroom : known;
+		pacer = new Pacer(new RateController(clock.now, limit), clock.now, clock.pause);
 		pacers.set(key, pacer);
 	}
 	return pacer;

@@ -6,11 +6,11 @@ import { execution, otherClient, pagesOneAtATime, seededRandom, sharedPacerOn, s
  * 1,000 removals by one execution against a store with `limit`, on virtual time; `warm`: after
  * another execution in the same process, so it starts from the rate that one learned.
  */
-async function aloneRun(limit: number, mode: WindowMode, options: { refuseAnyway?: (nth: number) => boolean; warm?: boolean; jitterMs?: number } = {}) {
+async function aloneRun(limit: number, mode: WindowMode, options: { refuseAnyway?: (nth: number) => boolean; warm?: boolean; jitterMs?: number; known?: number } = {}) {
 	const clock = new VirtualClock();
 	const store = new SimulatedStore(clock, limit, mode, options.refuseAnyway);
 	const random = seededRandom(1);
-	const pacer = sharedPacerOn(clock);
+	const pacer = sharedPacerOn(clock, options.known);
 	let run = { start: 0, end: 0 };
 	const runs = async () => {
 		if (options.warm) await execution(clock, store, pacer, { who: 'before', items: 300, random, jitterMs: options.jitterMs });
@@ -56,6 +56,43 @@ describe('RateController: the rate one store accepts, learned from its answers',
 		expect(1000 / warm.seconds / limit).toBeGreaterThanOrEqual(0.95);
 		expect(cold.store.refusedShare(['a'])).toBeLessThanOrEqual(mode === 'sliding' ? 0.02 : 0.06);
 		expect(warm.store.refusedShare(['a'])).toBeLessThanOrEqual(mode === 'sliding' ? 0.015 : 0.035);
+	});
+
+	// The limit the credential states (or an earlier run learned): start at half of it, at it within 250 ms.
+	it.each<[number, WindowMode]>([
+		[25, 'sliding'],
+		[100, 'sliding'],
+		[100, 'fixed'],
+	])('alone against %i/s (%s windows), cold but with the limit known: faster than learning it, fewer refused', async (limit, mode) => {
+		const learning = await aloneRun(limit, mode, { jitterMs: 5 });
+		const known = await aloneRun(limit, mode, { jitterMs: 5, known: limit });
+
+		expect(1000 / known.seconds / limit).toBeGreaterThanOrEqual(0.94);
+		expect(known.seconds).toBeLessThanOrEqual(learning.seconds);
+		expect(known.store.refusedShare(['a'])).toBeLessThanOrEqual(mode === 'sliding' ? 0.01 : 0.025);
+	});
+
+	it('a stated limit above the store\'s (production chosen for a development store) is no storm', async () => {
+		const wrong = await aloneRun(25, 'sliding', { jitterMs: 5, known: 100 });
+
+		expect(wrong.store.refusedShare(['a'])).toBeLessThanOrEqual(0.04);
+		expect(wrong.store.log.filter((entry) => !entry.accepted && entry.at < 2000).length).toBeLessThanOrEqual(8);
+	});
+
+	it('four cold queue-mode workers, each told the limit, learn it again once the store refuses them well under it', async () => {
+		const clock = new VirtualClock();
+		const store = new SimulatedStore(clock, 100, 'sliding');
+		const executions = Array.from({ length: 4 }, (_, worker) => {
+			const pacer = sharedPacerOn(clock, 100);
+			return [0, 1].map(async (k) => {
+				await clock.sleep(worker * 37 + k * 11);
+				await execution(clock, store, pacer, { who: `worker ${worker}`, items: 250, random: seededRandom(5 + worker * 10 + k), jitterMs: 5 });
+			});
+		});
+		await simulate(clock, executions.flat());
+
+		// Each probing straight up to the limit it was told: 10.9% of their requests refused.
+		expect(store.refusedShare(['worker 0', 'worker 1', 'worker 2', 'worker 3'])).toBeLessThanOrEqual(0.08);
 	});
 
 	it('alone at the limit, a refused probe goes back to the rate it held, not below it', async () => {
@@ -158,6 +195,25 @@ describe('RateController: the rate one store accepts, learned from its answers',
 
 		expect(store.refusedShare(['a'])).toBeLessThanOrEqual(0.02);
 		expect(2000 / ((run.end - run.start) / 1000) / 100).toBeGreaterThanOrEqual(0.9);
+	});
+
+	it('a cancelled execution\'s requests that were out are no stall: a bulk node after a Get Many still starts as fast as slow start allows', async () => {
+		const clock = new VirtualClock();
+		const store = new SimulatedStore(clock, 100, 'sliding');
+		const pacer = sharedPacerOn(clock);
+		let deleteStart = 0;
+		await simulate(clock, [
+			// Another execution on the store, slow to answer, cancelled at 700 ms with 20 requests out.
+			execution(clock, store, pacer, { who: 'cancelled', items: 1000, random: seededRandom(2), jitterMs: 5, latencyMs: (at) => (at < 10 ? 40 : 2000), cancelAfterMs: 700 }),
+			(async () => {
+				await pagesOneAtATime(clock, store, pacer, 'get many', 11);
+				deleteStart = clock.now();
+				await execution(clock, store, pacer, { who: 'delete', items: 1000, random: seededRandom(1), jitterMs: 5 });
+			})(),
+		]);
+
+		// Taken for a stall, the abandoned requests made slow start start over: 530 ms to 0.9 of the limit.
+		expect(store.timeToReach(['delete'], deleteStart, 90)).toBeLessThanOrEqual(450);
 	});
 
 	it('reclaims capacity another client frees within 3 seconds', async () => {

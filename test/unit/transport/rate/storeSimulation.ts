@@ -105,8 +105,9 @@ export class SimulatedStore {
 	}
 }
 
-export function sharedPacerOn(clock: VirtualClock): Pacer {
-	return new Pacer(new RateController(clock.now), clock.now, clock.sleep);
+/** A process's pacer for the store; `known`: the limit known before the first answer (the credential's, or one learned earlier). */
+export function sharedPacerOn(clock: VirtualClock, known?: number): Pacer {
+	return new Pacer(new RateController(clock.now, known), clock.now, clock.sleep);
 }
 
 /** One node execution as the transport runs it: 20 at a time, 40 ms answers, a 429 retried after backoff. */
@@ -123,6 +124,11 @@ export async function execution(
 		failsAnyway?: () => boolean;
 		/** How long the answer to a request the store takes at `at` takes (40 ms unless said). */
 		latencyMs?: (at: number) => number;
+		/**
+		 * The execution is cancelled this long after it starts: waiting requests leave the queue, and
+		 * requests that are out are abandoned as the transport does (their answers never come back).
+		 */
+		cancelAfterMs?: number;
 	},
 ): Promise<{ start: number; end: number }> {
 	// A real request reaches the store a little after it leaves, and its answer takes a little longer or shorter.
@@ -131,15 +137,24 @@ export async function execution(
 	};
 	const start = clock.now();
 	let next = 0;
+	const cancel = new AbortController();
+	const cancelled = options.cancelAfterMs === undefined ? undefined : clock.sleep(options.cancelAfterMs).then(() => cancel.abort());
+	/** Resolves once `ms` have passed; false if the execution was cancelled first. */
+	const answerIn = async (ms: number) =>
+		await Promise.race([clock.sleep(ms).then(() => true), ...(cancelled ? [cancelled.then(() => false)] : [])]);
 	// The node's backoff before try `tries + 1`: the retry policy's, for a refusal without Retry-After.
 	const backoffAfter = (tries: number, random: () => number) =>
 		decideRetry({ kind: 'answer', status: 429, headers: {}, body: undefined }, { attempt: 1, tries, maxAttempts: 2, idempotent: true, random }).delayMs;
 	const sendItem = async () => {
-		for (let tries = 1; ; tries++) {
-			const ticket = await pacer.acquire();
+		for (let tries = 1; !cancel.signal.aborted; tries++) {
+			const ticket = await pacer.acquire(cancel.signal).catch(() => undefined);
+			if (!ticket) return;
 			await jitter();
 			const accepted = store.handle(options.who);
-			await clock.sleep(options.latencyMs?.(clock.now()) ?? 40);
+			if (!(await answerIn(options.latencyMs?.(clock.now()) ?? 40))) {
+				pacer.rate.abandoned(ticket);
+				return;
+			}
 			await jitter();
 			if (accepted && options.failsAnyway?.()) {
 				pacer.rate.failed(ticket);
@@ -155,7 +170,7 @@ export async function execution(
 		}
 	};
 	const worker = async () => {
-		while (next < options.items) {
+		while (next < options.items && !cancel.signal.aborted) {
 			next++;
 			await sendItem();
 		}
