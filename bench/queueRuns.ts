@@ -7,7 +7,8 @@ import { N8nWorker, queueEnv, startQueueServices, stopQueueServices } from '../t
 import { RemoteEmulator } from './emulatorClient';
 import type { Build } from './realN8n';
 import { installBuild } from './realN8n';
-import { NODE_CREDENTIAL, WEBHOOK_PATH, webhookRemovalWorkflow } from './realN8nWorkflows';
+import { removalWebhookWorkflow, WEBHOOK_PATH } from '../testkit/n8n/removalWebhook';
+import { NODE_CREDENTIAL } from './realN8nWorkflows';
 
 /*
  * Issue 23's queue mode: a main process taking webhook calls and `workers` workers at
@@ -44,7 +45,7 @@ export async function queueRun(install: N8nInstall, build: Build, workers: numbe
 		const [main, ...workerInstances] = instances;
 		const data = { region: 'custom', baseUrl, authType: 'clientCredentials', ...DEFAULT_CLIENT, rateLimit: build.rateLimit ?? 'learn' };
 		await main.importJson('credentials', [{ ...NODE_CREDENTIAL, type: 'elasticPathApi', data }]);
-		await main.importJson('workflow', webhookRemovalWorkflow(WORKFLOW_ID));
+		await main.importJson('workflow', removalWebhookWorkflow(WORKFLOW_ID, NODE_CREDENTIAL));
 		await main.activate(WORKFLOW_ID);
 		server = await N8nServer.start(main);
 		started.push(...(await Promise.all(workerInstances.map(async (instance) => await N8nWorker.start(instance, concurrency)))));

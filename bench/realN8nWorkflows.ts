@@ -97,36 +97,3 @@ export function removalWorkflow(
 		},
 	};
 }
-
-export const WEBHOOK_PATH = 'bench/elastic-path/remove';
-
-/** Webhook (POST, answers with the last node) → Split Out → Elastic Path → Aggregate: one queue-mode execution per call. */
-export function webhookRemovalWorkflow(id: string): Workflow {
-	const remove = { ...elasticPathRemoval(), position: [440, 0] };
-	return {
-		id,
-		name: 'Bench queue-mode removals',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-		nodes: [
-			{
-				id: 'w1',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'f0e1d2c3-0000-4000-8000-000000000023',
-				parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', options: {} },
-			},
-			{ id: 'w2', name: 'One Item Per Pair', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [220, 0], parameters: { fieldToSplitOut: 'body.pairs', options: {} } },
-			remove,
-			{ id: 'w4', name: 'All Results', type: 'n8n-nodes-base.aggregate', typeVersion: 1, position: [660, 0], parameters: { aggregate: 'aggregateAllItemData', options: {} } },
-		] as Workflow['nodes'],
-		connections: {
-			Webhook: { main: [[{ node: 'One Item Per Pair', type: 'main', index: 0 }]] },
-			'One Item Per Pair': { main: [[{ node: 'Remove', type: 'main', index: 0 }]] },
-			Remove: { main: [[{ node: 'All Results', type: 'main', index: 0 }]] },
-		},
-	};
-}

@@ -11,7 +11,7 @@ import { N8nServer } from '../../testkit/n8n/n8nServer';
 import type { QueueServices } from '../../testkit/n8n/queueMode';
 import { N8nWorker, queueEnv, startQueueServices, stopQueueServices } from '../../testkit/n8n/queueMode';
 import { emulatorCredential } from '../e2e/workflows';
-import { removalWebhookWorkflow, WEBHOOK_PATH } from './removalWebhook';
+import { removalWebhookWorkflow, WEBHOOK_PATH } from '../../testkit/n8n/removalWebhook';
 
 const N8N_VERSION = process.env.N8N_QUEUE_VERSION ?? DEFAULT_N8N_VERSION;
 const LIMIT = 100;
@@ -65,7 +65,7 @@ describe(`queue mode: n8n ${N8N_VERSION}, one main process and ${WORKERS} worker
 		await Promise.all(instances.map(async (instance) => await instance.installPackage(tarball)));
 		const [main, ...workerInstances] = instances;
 		await main.importJson('credentials', [emulatorCredential(CREDENTIAL_ID, emulator.baseUrl)]);
-		await main.importJson('workflow', removalWebhookWorkflow(WORKFLOW_ID, CREDENTIAL_ID));
+		await main.importJson('workflow', removalWebhookWorkflow(WORKFLOW_ID, { id: CREDENTIAL_ID, name: 'Elastic Path emulator' }));
 		await main.activate(WORKFLOW_ID);
 
 		const [mainServer, ...started2] = await Promise.all([

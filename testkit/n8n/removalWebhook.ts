@@ -1,13 +1,13 @@
-import { associationNode } from '../e2e/workflows';
+import type { Workflow } from './templates';
 
 export const WEBHOOK_PATH = 'elastic-path/remove';
 
 /**
  * Webhook (POST, answers with the last node) → Split Out → Elastic Path (remove the customer,
  * Continue On Fail) → Aggregate: a removal job another system starts, one execution per call,
- * which queue mode hands to a worker.
+ * which queue mode hands to a worker. The queue-mode test and the benchmark's queue scenarios run it.
  */
-export function removalWebhookWorkflow(id: string, credentialId: string) {
+export function removalWebhookWorkflow(id: string, credential: { id: string; name: string }): Workflow {
 	return {
 		id,
 		name: 'Queue-mode removals',
@@ -32,7 +32,16 @@ export function removalWebhookWorkflow(id: string, credentialId: string) {
 				position: [220, 0],
 				parameters: { fieldToSplitOut: 'body.pairs', options: {} },
 			},
-			associationNode({ id: 'q3', position: [440, 0], operation: 'delete', credentialId, onError: 'continueRegularOutput' }),
+			{
+				id: 'q3',
+				name: 'Elastic Path',
+				type: 'n8n-nodes-elasticpath.elasticPath',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { resource: 'customerCartAssociation', operation: 'delete', cartId: '={{ $json.cartId }}', customerId: '={{ $json.customerId }}', options: {} },
+				credentials: { elasticPathApi: credential },
+				onError: 'continueRegularOutput',
+			},
 			{
 				id: 'q4',
 				name: 'All Results',
@@ -41,7 +50,7 @@ export function removalWebhookWorkflow(id: string, credentialId: string) {
 				position: [660, 0],
 				parameters: { aggregate: 'aggregateAllItemData', options: {} },
 			},
-		],
+		] as unknown as Workflow['nodes'],
 		connections: {
 			Webhook: { main: [[{ node: 'One Item Per Pair', type: 'main', index: 0 }]] },
 			'One Item Per Pair': { main: [[{ node: 'Elastic Path', type: 'main', index: 0 }]] },
