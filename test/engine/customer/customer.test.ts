@@ -50,7 +50,7 @@ describe('Customer (version 2)', () => {
 
 			expect(output.map((o) => o.json)).toEqual([
 				expect.objectContaining({ customerId: 'ada' }),
-				expect.objectContaining({ error: 'Elastic Path answered 404: Not Found: Customer not found', httpCode: '404', customerId: 'nobody' }),
+				expect.objectContaining({ error: 'Elastic Path answered 404: Not Found: Customer not found', errorDescription: 'Elastic Path has no customer nobody: check the Customer ID.', httpCode: '404', customerId: 'nobody' }),
 			]);
 		});
 

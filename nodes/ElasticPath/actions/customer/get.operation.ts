@@ -28,8 +28,9 @@ export const description: INodeProperties[] = [
 /** `GET /v2/customers/{customerId}` (a customer given by email is looked up first). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const customerId = await requiredId(this, itemIndex, CUSTOMER_ID);
-	const response = await epccRequest.call(this, itemIndex, { method: 'GET', path: customerPath(customerId), acceptStatuses: [403] });
+	const response = await epccRequest.call(this, itemIndex, { method: 'GET', path: customerPath(customerId), acceptStatuses: [403, 404] });
 	if (response.statusCode === 403) throw answerError(this, itemIndex, response, CUSTOMERS_NEED);
+	if (response.statusCode === 404) throw answerError(this, itemIndex, response, `Elastic Path has no customer ${customerId}: check the Customer ID.`);
 	const customer = asRecord(asRecord(response.body)?.data);
 	if (typeof customer?.id !== 'string') {
 		throw new NodeOperationError(this.getNode(), `Elastic Path answered the request for customer ${customerId} without the customer`, { itemIndex });
