@@ -1,6 +1,6 @@
 import { EpccEmulator, isApiRequest } from '../../testkit/emulator/EpccEmulator';
 import type { N8nInstance } from '../../testkit/n8n/n8nProcess';
-import { n8nWithPackage, nodeOutput } from '../../testkit/n8n/n8nProcess';
+import { n8nWithPackage, nodeOutput, runStatus } from '../../testkit/n8n/n8nProcess';
 import { N8N_VERSION } from './version';
 import { associationWorkflow, BAD_SECRET_CREDENTIAL_ID, CREDENTIAL_ID, emulatorCredential } from './workflows';
 
@@ -40,7 +40,7 @@ describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
 
 		const execution = await n8n.execute('epccE2eRemove001');
 
-		expect(execution.run?.status).toBe('success');
+		expect(runStatus(execution)).toBe('success');
 		expect(nodeOutput(execution, 'Elastic Path')).toEqual([
 			{ cartId: 'e2e-cart-1', customerId: 'e2e-cust-1', success: true },
 			{ cartId: 'promo/2026?week=48', customerId: 'e2e-cust-2', success: true },
@@ -66,7 +66,7 @@ describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
 		const first = await n8n.execute('epccE2eRenew0001');
 		emulator.beforeHandle = undefined;
 
-		expect(first.run?.status).toBe('success');
+		expect(runStatus(first)).toBe('success');
 		expect(nodeOutput(first, 'Elastic Path').map((o) => o.success)).toEqual([true, true, true, true]);
 		const tokensAfterFirstRun = emulator.tokenRequests().length;
 		// The request that met the expiry is refused twice (the second time in the mode that makes
@@ -76,7 +76,7 @@ describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
 		for (const pair of pairs) emulator.state.carts.get(pair.cartId)!.customers.add(pair.customerId);
 		const second = await n8n.execute('epccE2eRenew0001');
 
-		expect(second.run?.status).toBe('success');
+		expect(runStatus(second)).toBe('success');
 		expect(emulator.tokenRequests()).toHaveLength(tokensAfterFirstRun);
 	});
 
@@ -92,7 +92,7 @@ describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
 
 		const execution = await n8n.execute('epccE2eAdd00001');
 
-		expect(execution.run?.status).toBe('success');
+		expect(runStatus(execution)).toBe('success');
 		expect(nodeOutput(execution, 'Elastic Path')).toEqual([{ cartId: 'e2e-cart-3', customerId: 'e2e-cust-3', success: true }]);
 		expect(emulator.apiRequests().map((r) => [r.method, r.url])).toEqual([['POST', '/v2/carts/e2e-cart-3/relationships/customers']]);
 		expect([...emulator.state.carts.get('e2e-cart-3')!.customers]).toEqual(['e2e-cust-3']);
@@ -130,7 +130,7 @@ describe(`the packed package in a real n8n ${N8N_VERSION}`, () => {
 				expect(execution.result.stdout + execution.result.stderr).toContain(message);
 				return;
 			}
-			expect(execution.run?.status).toBe('success');
+			expect(runStatus(execution)).toBe('success');
 			const main = nodeOutput(execution, 'Elastic Path', 0);
 			const errors = nodeOutput(execution, 'Elastic Path', 1);
 			if (onError === 'continueRegularOutput') {

@@ -2,7 +2,7 @@
 import { DEFAULT_CLIENT, EpccEmulator, isApiRequest } from '../../testkit/emulator/EpccEmulator';
 import { documented, errorAnswer } from '../../testkit/emulator/jsonapi';
 import type { N8nInstance } from '../../testkit/n8n/n8nProcess';
-import { n8nWithPackage, nodeOutput } from '../../testkit/n8n/n8nProcess';
+import { n8nWithPackage, nodeOutput, runStatus } from '../../testkit/n8n/n8nProcess';
 import { elasticPathCredential, forImport, loadTemplate, templateWorkflowId } from '../../testkit/n8n/templates';
 import { N8N_VERSION } from './version';
 
@@ -120,7 +120,7 @@ describe(`the nightly stale cart cleanup template in a real n8n ${N8N_VERSION}`,
 
 		const execution = await n8n.execute(templateWorkflowId(template.file), 600);
 
-		expect(execution.run?.status).toBe('success');
+		expect(runStatus(execution)).toBe('success');
 		const refusal = 'Elastic Path answered 403: Customer does not have the required permissions to fulfill this request';
 		const refused = (cartId: string, customerId: string) =>
 			expect.objectContaining({ cartId, customerId, message: refusal, error: expect.objectContaining({ message: refusal, httpCode: '403', cartId, customerId }) });

@@ -9,7 +9,7 @@ import { DEMO_ABANDONED, DEMO_ASSOCIATIONS, DEMO_ITEMS, DEMO_LEFT, DEMO_UNLISTED
 import { documented } from '../../testkit/emulator/jsonapi';
 import { ScriptedChatModel, textOf } from '../../testkit/chatModel/scriptedChatModel';
 import { SmtpCatcher, smtpCredential } from '../../testkit/mail/smtpCatcher';
-import { installN8n, N8nInstance, nodeOutput, packageNodeTypes, packPackage } from '../../testkit/n8n/n8nProcess';
+import { installN8n, N8nInstance, nodeOutput, packageNodeTypes, packPackage, runStatus } from '../../testkit/n8n/n8nProcess';
 import { N8nServer } from '../../testkit/n8n/n8nServer';
 import type { Template } from '../../testkit/n8n/templates';
 import {
@@ -98,7 +98,7 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 		it('finishes, and each Elastic Path node called the emulator', async () => {
 			const execution = await n8n.execute(templateWorkflowId(template.file));
 
-			expect(execution.run?.status).toBe('success');
+			expect(runStatus(execution)).toBe('success');
 			for (const node of template.workflow.nodes.filter((n) => ELASTIC_PATH_TYPES.includes(n.type))) {
 				expect(nodeOutput(execution, node.name).length).toBeGreaterThan(0);
 			}
@@ -109,7 +109,7 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 	it('nightly cleanup: removes each listed association, reports the missing cart, leaves other carts alone', async () => {
 		const execution = await n8n.execute(templateWorkflowId(cleanup.file));
 
-		expect(execution.run?.status).toBe('success');
+		expect(runStatus(execution)).toBe('success');
 		expect(nodeOutput(execution, 'Remove customer from cart')).toEqual([
 			...DEMO_ASSOCIATIONS.map((pair) => ({ ...pair, success: true, removed: true })),
 			expect.objectContaining({ cartId: 'demo-cart-1004', customerId: 'demo-customer-margaret', httpCode: '404', error: 'Elastic Path answered 404: Not Found: Cart not found' }),
@@ -128,7 +128,7 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 	it('remind, then clean up: reminds the demo customer who left a cart and has not ordered since, and deletes the abandoned cart', async () => {
 		const execution = await n8n.execute(templateWorkflowId(reminder.file));
 
-		expect(execution.run?.status).toBe('success');
+		expect(runStatus(execution)).toBe('success');
 		const [margaret, grace] = DEMO_LEFT;
 		expect(nodeOutput(execution, 'Carts Left 1 to 2 Days Ago').map((item) => [item.cartId, item.customerId])).toEqual(DEMO_LEFT.map((left) => [left.cartId, left.customerId]));
 		expect(nodeOutput(execution, 'Orders of the Last 2 Days').map((order) => order.customerId)).toEqual([grace.customerId]);
@@ -153,7 +153,7 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 		it.each(savedVersion1.filter((t) => runsFromCli(t.workflow)))('$file runs unchanged with n8n execute', async (template: Template) => {
 			const execution = await n8n.execute(templateWorkflowId(template.file, V1));
 
-			expect(execution.run?.status).toBe('success');
+			expect(runStatus(execution)).toBe('success');
 			for (const node of template.workflow.nodes.filter((n) => ELASTIC_PATH_TYPES.includes(n.type))) {
 				expect(nodeOutput(execution, node.name).length).toBeGreaterThan(0);
 			}
@@ -162,7 +162,7 @@ describe(`the example templates in a real n8n ${N8N_VERSION}`, () => {
 		it('nightly cleanup: the same removals, with version 1\'s outputs', async () => {
 			const execution = await n8n.execute(templateWorkflowId(cleanup.file, V1));
 
-			expect(execution.run?.status).toBe('success');
+			expect(runStatus(execution)).toBe('success');
 			expect(nodeOutput(execution, 'Remove customer from cart')).toEqual([
 				...DEMO_ASSOCIATIONS.map((pair) => ({ ...pair, success: true })),
 				expect.objectContaining({ cartId: 'demo-cart-1004', customerId: 'demo-customer-margaret', httpCode: '404' }),

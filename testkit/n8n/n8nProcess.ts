@@ -202,8 +202,7 @@ export class N8nInstance {
 
 	async execute(workflowId: string, timeoutSeconds?: number): Promise<Execution> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutSeconds);
-		const start = result.stdout.indexOf('\n{');
-		const json = result.stdout.startsWith('{') ? result.stdout : start >= 0 ? result.stdout.slice(start + 1) : '';
+		const json = printedRun(result.stdout);
 		let run: Execution['run'];
 		try {
 			run = json ? (JSON.parse(json) as Execution['run']) : undefined;
@@ -220,12 +219,46 @@ export class N8nInstance {
 	}
 }
 
+/**
+ * The run `--rawOutput` prints, indented two spaces under a `{` and a `}` of their own, without
+ * the log lines n8n prints on the same console before, after or (from another part of n8n, its
+ * task runner on 2.x) in the middle of it: none of those is indented.
+ */
+function printedRun(stdout: string): string {
+	const lines = stdout.split('\n');
+	const start = lines.indexOf('{');
+	if (start < 0) return '';
+	const block = ['{'];
+	for (const line of lines.slice(start + 1)) {
+		if (line === '}') return [...block, '}'].join('\n');
+		if (line.startsWith(' ')) block.push(line);
+	}
+	return '';
+}
+
 /** A fresh n8n user folder with the package, packed as npm would publish it, installed. */
 export async function n8nWithPackage(version: string): Promise<N8nInstance> {
 	const [install, tarball] = await Promise.all([installN8n(version), packPackage(mkdtempSync(path.join(tmpdir(), 'epcc-pack-')))]);
 	const n8n = new N8nInstance(install);
 	await n8n.installPackage(tarball);
 	return n8n;
+}
+
+/**
+ * The run's status, or why there is none: what a failed assertion should show. Without it a run
+ * that printed nothing fails as "received undefined", with n8n's own words thrown away.
+ */
+export function runStatus(execution: Execution): string {
+	const { run, result } = execution;
+	if (run?.status === 'success') return 'success';
+	const tail = (text: string) => text.slice(-2000).trim();
+	const error = run?.data.resultData.error?.message;
+	return [
+		run ? `status ${run.status ?? 'missing'}${error ? `: ${error}` : ''}` : 'no run printed',
+		`exit code ${result.code}`,
+		`stdout: ${tail(result.stdout)}`,
+		`stderr: ${tail(result.stderr)}`,
+	].join('\n');
 }
 
 /** The output items of one node in an execution: its main output, or another (1 is the error output of "Continue (using error output)"). */
