@@ -1,4 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- virtual time lets woken code run (setImmediate) before it moves on */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- virtual time lets woken code run (setImmediate) before it moves on; node:events as n8n uses it for an execution's signal (a test, not the package) */
+import { setMaxListeners } from 'node:events';
 import { Pacer, RateController } from '../../../../nodes/ElasticPath/transport/rate';
 import { decideRetry } from '../../../../nodes/ElasticPath/transport/retry';
 
@@ -138,6 +139,8 @@ export async function execution(
 	const start = clock.now();
 	let next = 0;
 	const cancel = new AbortController();
+	// As n8n does for an execution's signal: every item waiting on the pacer listens to it.
+	setMaxListeners(Infinity, cancel.signal);
 	const cancelled = options.cancelAfterMs === undefined ? undefined : clock.sleep(options.cancelAfterMs).then(() => cancel.abort());
 	/** Resolves once `ms` have passed; false if the execution was cancelled first. */
 	const answerIn = async (ms: number) =>
