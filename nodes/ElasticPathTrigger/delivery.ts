@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFuncti
 import { ANSWERS_ONCE_EXECUTION_IS_TAKEN } from '../ElasticPath/n8nCompatibility';
 import { asRecord, CREDENTIAL_TYPE } from '../ElasticPath/transport';
 import { selectedEvents } from './events';
-import { deliveredBefore, firstToAct } from './repeats';
+import { earlierDelivery, firstToAct } from './repeats';
 import { integrationSecret, secretMatches } from './secret';
 import { triggerState } from './state';
 
@@ -49,7 +49,8 @@ const ignoresRepeats = (options: unknown) => (options as { ignoreRepeatedDeliver
 /**
  * One delivery from Elastic Path: refused with 401 unless it carries the integration's secret;
  * answered 200 without starting the workflow when its event is not selected or this process
- * already let it through; otherwise it starts the workflow with one item. The answer to that
+ * already let it through; answered 503 while n8n has not answered an earlier delivery of it;
+ * otherwise it starts the workflow with one item. The answer to that
  * goes out only once n8n has taken the execution (see ANSWERS_ONCE_EXECUTION_IS_TAKEN), so
  * a delivery n8n could not take is retried by Elastic Path. Nothing here writes static data.
  */
@@ -65,8 +66,12 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (!('events' in selected) || !selected.events.includes(String(item.event))) {
 		return answerHere(this, 200, { received: true, started: false, reason: 'event not selected' });
 	}
-	if (ignoresRepeats(this.getNodeParameter('options', {})) && (await deliveredBefore(this, String(item.eventId)))) {
-		return answerHere(this, 200, { received: true, started: false, reason: 'repeated delivery' });
+	if (ignoresRepeats(this.getNodeParameter('options', {}))) {
+		const earlier = await earlierDelivery(this, String(item.eventId));
+		if (earlier === 'taken') return answerHere(this, 200, { received: true, started: false, reason: 'repeated delivery' });
+		if (earlier === 'pending') {
+			return answerHere(this, 503, { received: true, started: false, reason: 'an earlier delivery of this event is still waiting for n8n: deliver again later' });
+		}
 	}
 	// When it arrived: a listing of the store started after this holds every cart the event concerns.
 	return { workflowData: [[{ json: { ...item, receivedAt: new Date().toISOString() } }]], webhookResponse: STARTED };

@@ -56,8 +56,14 @@ interface Delivered {
 
 const delivered = new Recent<Delivered>();
 
-/** How long a copy waits for n8n's answer to the delivery it repeats before it is let through itself. */
-const WAIT_FOR_ANSWER_MS = 60_000;
+/**
+ * How long a copy waits for n8n's answer to the delivery it repeats: under Elastic Path's 10 s,
+ * after which nobody reads the copy's answer.
+ */
+const COPY_WAIT_MS = 8_000;
+
+/** An earlier delivery n8n has neither answered nor refused for this long is taken as lost: a copy is let through. */
+const LOST_AFTER_MS = 10 * 60_000;
 
 const taken = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
 
@@ -88,18 +94,21 @@ function claimDelivery(context: IWebhookFunctions, eventId: string, now: number)
 }
 
 /**
- * Whether this process already let the event through and n8n took that execution: then this
- * delivery is a repeat. A delivery n8n refused (5xx: the database or the queue was down), or
- * one it did not answer within a minute, lets this one through.
+ * What this process did with the event before: `none` (this delivery is let through), `taken`
+ * (n8n took an earlier delivery's execution: this one is a repeat) or `pending` (n8n has not
+ * answered the earlier one within the copy's wait: its execution is queued behind a backlog).
+ * A pending copy starts nothing: another execution would only lengthen the backlog that
+ * delays the answers, and Elastic Path delivers again. A delivery n8n refused (5xx: the
+ * database or the queue was down), or one unanswered for ten minutes, lets this one through.
  */
-export async function deliveredBefore(context: IWebhookFunctions, eventId: string, now = Date.now()): Promise<boolean> {
+export async function earlierDelivery(context: IWebhookFunctions, eventId: string, now = Date.now()): Promise<'none' | 'taken' | 'pending'> {
 	for (;;) {
 		const earlier = claimDelivery(context, eventId, now);
-		if (!earlier) return false;
-		const status = earlier.status ?? (await Promise.race([earlier.answered, sleep(WAIT_FOR_ANSWER_MS).then(() => undefined)]));
-		if (taken(status)) return true;
-		// No answer within the wait counts as refused: this delivery (or another copy) is let through instead.
-		earlier.status ??= 0;
+		if (!earlier) return 'none';
+		if (earlier.status === undefined && now - earlier.at >= LOST_AFTER_MS) earlier.status = 0;
+		const status = earlier.status ?? (await Promise.race([earlier.answered, sleep(COPY_WAIT_MS).then(() => undefined)]));
+		if (taken(status)) return 'taken';
+		if (status === undefined) return 'pending';
 	}
 }
 
