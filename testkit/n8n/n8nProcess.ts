@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- the end-to-end harness starts n8n processes from plain Node.js */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdtempSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,17 +38,25 @@ export async function run(
 	args: string[],
 	options: { env?: NodeJS.ProcessEnv; cwd?: string; showProgress?: boolean } = {},
 ): Promise<ProcessResult> {
-	return await new Promise((resolve, reject) => {
-		// With showProgress, what the command says on stderr goes straight to this process's (a terminal keeps npm's progress bar).
-		const stdio: Array<'ignore' | 'pipe' | 'inherit'> = ['ignore', 'pipe', options.showProgress ? 'inherit' : 'pipe'];
-		const child = spawn(command, args, { cwd: options.cwd ?? REPO, env: childEnv(options.env), stdio });
-		let stdout = '';
-		let stderr = '';
-		child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
+	// stdout goes to a file, not a pipe: n8n 2.x once ended `execute --rawOutput` with its run cut off
+	// mid-line in a pipe (a 1,000-item run), and a file takes every byte a process writes before it exits.
+	const folder = mkdtempSync(path.join(tmpdir(), 'epcc-stdout-'));
+	const stdoutFile = path.join(folder, 'stdout');
+	const stdoutFd = openSync(stdoutFile, 'w');
+	try {
+		return await new Promise((resolve, reject) => {
+			// With showProgress, what the command says on stderr goes straight to this process's (a terminal keeps npm's progress bar).
+			const stdio: Array<'ignore' | 'pipe' | 'inherit' | number> = ['ignore', stdoutFd, options.showProgress ? 'inherit' : 'pipe'];
+			const child = spawn(command, args, { cwd: options.cwd ?? REPO, env: childEnv(options.env), stdio });
+			let stderr = '';
+			child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			child.on('error', reject);
+			child.on('close', (code) => resolve({ code, stdout: readFileSync(stdoutFile, 'utf8'), stderr }));
+		});
+	} finally {
+		closeSync(stdoutFd);
+		rmSync(folder, { recursive: true, force: true });
+	}
 }
 
 /** A TCP port nobody listens on right now (n8n 2.x's task broker would otherwise take 5679 in every process). */
