@@ -3,8 +3,8 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 import type { RateWindow } from '../testkit/emulator/rateLimit';
-import type { Traffic } from '../testkit/emulator/traffic';
-import { secondsToFraction } from '../testkit/emulator/trafficFigures';
+import type { TwoClientFigures } from '../testkit/emulator/trafficFigures';
+import { twoClientFigures } from '../testkit/emulator/trafficFigures';
 import type { N8nInstall } from '../testkit/n8n/n8nProcess';
 import { N8nInstance, nodeOutput } from '../testkit/n8n/n8nProcess';
 import { RemoteEmulator } from './emulatorClient';
@@ -35,20 +35,10 @@ export interface Build {
 	rateLimit?: 'learn' | 'development' | 'production';
 }
 
-export interface TwoProcessFigures {
+export interface TwoProcessFigures extends TwoClientFigures {
 	label: string;
-	ratio: number;
-	refusedPercent: number;
-	/** The lower one's share of what the store accepted, in the worst full second both sent. */
-	worstShare: number | null;
-	/** Seconds from the first process's end until the other is accepted at 0.9 of the limit (over half a second). */
-	survivorTo09: number | null;
-	/** Seconds between the two processes' first requests. */
-	startGap: number;
 	failed: number;
 	lost: number;
-	/** Accepted/refused of A and of B in each second from the first request. */
-	perSecond: string[];
 }
 
 export function installBuild(instance: N8nInstance, dist: string): void {
@@ -68,40 +58,6 @@ async function accessToken(baseUrl: string, client: (typeof CLIENTS)[number]): P
 }
 
 const pairsFrom = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ cartId: `cart-${from + i}`, customerId: `cust-${from + i}` }));
-
-/** Figures of two clients' traffic, as issue 23 states its goals. */
-export function twoProcessFigures(traffic: Traffic, ids: string[], limit: number): Omit<TwoProcessFigures, 'label' | 'failed' | 'lost'> {
-	const series = ids.map((id) => traffic.clients[id] ?? { accepted: [], refused: [] });
-	const active = series.map(({ accepted, refused }) => {
-		const busy = accepted.map((n, i) => n + (refused[i] ?? 0) > 0);
-		return { first: busy.indexOf(true), last: busy.lastIndexOf(true) };
-	});
-	const from = Math.min(...active.map((a) => a.first));
-	const to = Math.max(...active.map((a) => a.last)) + 1;
-	const sum = (values: number[], start: number, end: number) => values.slice(start, end).reduce((a, b) => a + b, 0);
-	const accepted = series.reduce((n, s) => n + sum(s.accepted, from, to), 0);
-	const refused = series.reduce((n, s) => n + sum(s.refused, from, to), 0);
-	const perSecond: string[] = [];
-	for (let start = from; start < to; start += 10) {
-		perSecond.push(series.map((s) => `${sum(s.accepted, start, start + 10)}/${sum(s.refused, start, start + 10)}`).join(' '));
-	}
-	// Full seconds in which both send, counted from the later first request.
-	let worstShare: number | null = null;
-	for (let start = Math.max(...active.map((a) => a.first)); start + 10 <= Math.min(...active.map((a) => a.last)) + 1; start += 10) {
-		const [a, b] = series.map((s) => sum(s.accepted, start, start + 10));
-		if (a + b > 0) worstShare = Math.min(worstShare ?? 0.5, a / (a + b), b / (a + b));
-	}
-	const firstEnder = active[0].last <= active[1].last ? 0 : 1;
-	const endedAt = traffic.startedAt + (active[firstEnder].last + 1) * traffic.bucketMs;
-	return {
-		ratio: accepted / ((to - from) / 10) / limit,
-		refusedPercent: (100 * refused) / Math.max(1, accepted + refused),
-		worstShare,
-		survivorTo09: secondsToFraction(traffic, [ids[1 - firstEnder]], limit, 0.9, endedAt) ?? null,
-		startGap: Math.abs(active[0].first - active[1].first) / 10,
-		perSecond,
-	};
-}
 
 /** Two cold n8n processes, each removing 600 customers from one store with `build`. */
 export async function twoColdN8nProcesses(install: N8nInstall, build: Build, limit: number, window: RateWindow, staggerMs = 0): Promise<TwoProcessFigures> {
@@ -138,7 +94,7 @@ export async function twoColdN8nProcesses(install: N8nInstall, build: Build, lim
 			if (!execution.run) process.stderr.write(`n8n execute printed no run:\n${execution.result.stdout.slice(-2000)}\n${execution.result.stderr.slice(-2000)}\n`);
 		}
 		const traffic = await emulator.traffic();
-		return { label: `${build.label}${staggerMs ? `, B ${staggerMs / 1000} s later` : ''}`, ...twoProcessFigures(traffic, CLIENTS.map((c) => c.clientId), limit), failed, lost };
+		return { label: `${build.label}${staggerMs ? `, B ${staggerMs / 1000} s later` : ''}`, ...twoClientFigures(traffic, CLIENTS.map((c) => c.clientId), limit), failed, lost };
 	} finally {
 		await emulator.stop();
 		for (const instance of instances) instance.remove();

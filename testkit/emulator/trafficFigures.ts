@@ -74,3 +74,51 @@ export function sliceTraffic(traffic: Traffic, fromEpochMs: number, toEpochMs: n
 	for (const [id, c] of Object.entries(traffic.clients)) clients[id] = { accepted: c.accepted.slice(first, end), refused: c.refused.slice(first, end) };
 	return { startedAt: traffic.startedAt + first * traffic.bucketMs, bucketMs: traffic.bucketMs, clients };
 }
+
+/** Two clients sharing one store, as the benchmark's real n8n processes and the rate simulation report them. */
+export interface TwoClientFigures {
+	ratio: number;
+	refusedPercent: number;
+	/** The lower one's share of what the store accepted, in the worst full second both sent. */
+	worstShare: number | null;
+	/** Seconds from the first client's end until the other is accepted at 0.9 of the limit (over half a second). */
+	survivorTo09: number | null;
+	/** Seconds between the two clients' first requests. */
+	startGap: number;
+	/** Accepted/refused of A and of B in each second from the first request. */
+	perSecond: string[];
+}
+
+/** Figures of two clients' traffic: the ratio while either sends, the split in every full second both send, how soon the one left reaches 0.9 of the limit. */
+export function twoClientFigures(traffic: Traffic, ids: string[], limit: number): TwoClientFigures {
+	const series = ids.map((id) => traffic.clients[id] ?? { accepted: [], refused: [] });
+	const active = series.map(({ accepted, refused }) => {
+		const busy = accepted.map((n, i) => n + (refused[i] ?? 0) > 0);
+		return { first: busy.indexOf(true), last: busy.lastIndexOf(true) };
+	});
+	const from = Math.min(...active.map((a) => a.first));
+	const to = Math.max(...active.map((a) => a.last)) + 1;
+	const sum = (values: number[], start: number, end: number) => values.slice(start, end).reduce((a, b) => a + b, 0);
+	const accepted = series.reduce((n, s) => n + sum(s.accepted, from, to), 0);
+	const refused = series.reduce((n, s) => n + sum(s.refused, from, to), 0);
+	const perSecond: string[] = [];
+	for (let start = from; start < to; start += 10) {
+		perSecond.push(series.map((s) => `${sum(s.accepted, start, start + 10)}/${sum(s.refused, start, start + 10)}`).join(' '));
+	}
+	// Full seconds in which both send, counted from the later first request.
+	let worstShare: number | null = null;
+	for (let start = Math.max(...active.map((a) => a.first)); start + 10 <= Math.min(...active.map((a) => a.last)) + 1; start += 10) {
+		const [a, b] = series.map((s) => sum(s.accepted, start, start + 10));
+		if (a + b > 0) worstShare = Math.min(worstShare ?? 0.5, a / (a + b), b / (a + b));
+	}
+	const firstEnder = active[0].last <= active[1].last ? 0 : 1;
+	const endedAt = traffic.startedAt + (active[firstEnder].last + 1) * traffic.bucketMs;
+	return {
+		ratio: accepted / ((to - from) / 10) / limit,
+		refusedPercent: (100 * refused) / Math.max(1, accepted + refused),
+		worstShare,
+		survivorTo09: secondsToFraction(traffic, [ids[1 - firstEnder]], limit, 0.9, endedAt) ?? null,
+		startGap: Math.abs(active[0].first - active[1].first) / 10,
+		perSecond,
+	};
+}

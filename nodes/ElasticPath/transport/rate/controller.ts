@@ -41,6 +41,20 @@ export const TUNING = {
 	sharedShare: 0.1,
 	/** ...and a refusal takes this share of the gap off a rate that is more than all the others take together, so that clients that met late converge to even shares. */
 	yieldGain: 0.3,
+	/**
+	 * A refusal of a rate held on a store of at least this known limit, by a process taking more than
+	 * this many times what all the others take (at least this share of the limit, and this many a
+	 * second), yields too: a late starter kept small refuses the first one's requests only now and then...
+	 */
+	heldYieldLimit: 50,
+	heldYieldRatio: 2,
+	heldSharedShare: 0.05,
+	heldSharedMin: 3,
+	/** ...checked on this many answers to requests sent this long after it: any refusal among them is a store refusing at random (the yield is undone)... */
+	heldYieldCheckAnswers: 30,
+	heldYieldSettleMs: 250,
+	/** ...and for this long after a store was found refusing at random, held rates do not yield. */
+	noiseGateMs: 10_000,
 	/** Slow start doubles the rate this often while the pace is what holds sending back... */
 	startDoublingMs: 250,
 	/** ...but never past twice the rate actually sent over the last second: a windowed store only sees counts, and a run-away rate overshoots them. */
@@ -104,6 +118,8 @@ interface BackOff {
 	refused: number;
 	/** Two refusals in a row since the window reopened: a limit's pattern more than noise's. */
 	inARow: boolean;
+	/** A held rate's yield to others, not a back-off: checked on the answers that follow it at once. */
+	yielded?: boolean;
 	run: number;
 }
 
@@ -161,6 +177,9 @@ export class RateController {
 	private holdFor = TUNING.holdRequests;
 
 	private noise = 0;
+
+	/** When the store was last found refusing at random. */
+	private noiseAt = -Infinity;
 
 	private checking?: BackOff;
 
@@ -319,6 +338,7 @@ export class RateController {
 		const share = sinceHold.filter((answer) => answer.outcome === 'throttled').length / Math.max(1, sinceHold.length);
 		const noisy = this.noise > 0 && share <= this.noise * 1.5 + 0.01;
 		const refusesAtRandom = this.refusesAtRandom(now);
+		if (!noisy && this.yieldHeldRate(now, ticket, share)) return true;
 		// Just after a back-off or a probe's end the window still counts what went before.
 		const held = (this.phase === 'hold' || this.phase === 'back') && ticket.sentAt >= this.settledFrom;
 		if (held) this.heldRefusals.push(now);
@@ -473,11 +493,34 @@ export class RateController {
 	 * A refused rate, lowered towards an even share where the store is shared and this process
 	 * takes more of it than all the others together (what it is known to accept less this rate).
 	 */
-	private fairShare(rate: number, took: number): number {
+	private fairShare(rate: number, took: number, shared = TUNING.sharedShare * this.storeLimit): number {
 		const others = this.storeLimit - took;
-		if (others < TUNING.sharedShare * this.storeLimit || took <= others) return rate;
+		if (others < shared || took <= others) return rate;
 		this.step = undefined;
 		return Math.min(rate, Math.max(this.storeLimit / 2, took - TUNING.yieldGain * (took - others)));
+	}
+
+	/**
+	 * A refusal of the held rate while taking far more than all the others together: the first of two
+	 * processes holds the store's limit and a second one that started later is kept small, its few
+	 * requests refusing this one's only now and then (lone refusals, read as noise otherwise).
+	 */
+	private yieldHeldRate(now: number, ticket: SendTicket, refusedShare: number): boolean {
+		if (this.phase === 'start' || this.phase === 'back' || ticket.sentAt < this.settledFrom) return false;
+		if (this.storeLimit < TUNING.heldYieldLimit || now - this.noiseAt < TUNING.noiseGateMs) return false;
+		const took = this.takenBefore(ticket);
+		if (took < TUNING.heldYieldRatio * (this.storeLimit - took)) return false;
+		const fair = this.fairShare(this.rate, took, Math.max(TUNING.heldSharedMin, TUNING.heldSharedShare * this.storeLimit));
+		if (fair >= this.rate * TUNING.stepBack) return false;
+		const undo = this.undoState(now);
+		this.base = this.rate = fair;
+		this.beginEpisode(now, 'hold', TUNING.probeAftermathMs);
+		this.checking = { at: now, undo, refusedShare, answers: 0, refused: 0, inARow: false, run: 0, yielded: true };
+		return true;
+	}
+
+	private undoState(now: number): BackOff['undo'] {
+		return { rate: this.rate, phase: this.phase, phaseAge: now - this.phaseAt, from: this.from, target: this.target, base: this.base, lastLimit: this.lastLimit };
 	}
 
 	/** A refusal was answered (by a back-off or a probe's end): later 429s for requests sent before now belong to it. */
@@ -512,7 +555,7 @@ export class RateController {
 		if (this.storeLimit > 0 && level < TUNING.knownRefusedShare * this.storeLimit) this.storeLimit = 0;
 		// Fast convergence (as CUBIC's): a level lower than last time means others took capacity; give up more.
 		if (this.lastLimit !== undefined && level < this.lastLimit) limit = (level * (1 + TUNING.decrease)) / 2;
-		const undo = { rate: this.rate, phase: this.phase, phaseAge: now - this.phaseAt, from: this.from, target: this.target, base: this.base, lastLimit: this.lastLimit };
+		const undo = this.undoState(now);
 		this.lastLimit = level;
 		this.target = Math.max(TUNING.minRate, this.fairShare(limit * TUNING.headroom, passed));
 		this.from = first ? this.target : Math.max(TUNING.minRate, Math.min(this.rate, this.target) * TUNING.decrease);
@@ -528,6 +571,15 @@ export class RateController {
 		const backOff = this.checking;
 		if (!backOff || ticket.sentAt < backOff.at || (this.shutSince !== undefined && ticket.outcome === 'throttled')) return;
 		const refused = ticket.outcome === 'throttled';
+		if (backOff.yielded) {
+			// Yielded: the store has room now, until the others grow into it; a store refusing at random goes on at once.
+			if (ticket.sentAt < backOff.at + TUNING.heldYieldSettleMs) return;
+			backOff.answers++;
+			if (!refused && backOff.answers < TUNING.heldYieldCheckAnswers) return;
+			this.checking = undefined;
+			if (refused) this.undo(now, backOff, backOff.refusedShare);
+			return;
+		}
 		backOff.answers++;
 		backOff.run = refused ? backOff.run + 1 : 0;
 		if (refused) backOff.refused++;
@@ -537,12 +589,18 @@ export class RateController {
 		const after = backOff.refused / backOff.answers;
 		if (backOff.answers >= TUNING.verifyMinAnswers && !backOff.inARow && after >= Math.max(0.5 * backOff.refusedShare, 0.02)) {
 			// Refusals went on, scattered, at the lower rate: a busy store refusing at random, not our rate.
-			this.noise = Math.max(this.noise, after);
-			const { undo } = backOff;
-			Object.assign(this, { rate: undo.rate, phase: undo.phase, from: undo.from, target: undo.target, base: undo.base, lastLimit: undo.lastLimit });
-			this.phaseAt = now - undo.phaseAge;
+			this.undo(now, backOff, after);
 		} else {
 			this.noise *= 0.7;
 		}
+	}
+
+	/** A back-off or yield answered a store refusing at random (this share of requests): back to the rate before it. */
+	private undo(now: number, backOff: BackOff, noise: number): void {
+		this.noise = Math.max(this.noise, noise);
+		this.noiseAt = now;
+		const { undo } = backOff;
+		Object.assign(this, { rate: undo.rate, phase: undo.phase, from: undo.from, target: undo.target, base: undo.base, lastLimit: undo.lastLimit });
+		this.phaseAt = now - undo.phaseAge;
 	}
 }

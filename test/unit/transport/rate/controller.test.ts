@@ -1,6 +1,7 @@
 import { RateController } from '../../../../nodes/ElasticPath/transport/rate';
 import type { WindowMode } from './storeSimulation';
 import { execution, otherClient, pagesOneAtATime, seededRandom, sharedPacerOn, simulate, SimulatedStore, VirtualClock } from './storeSimulation';
+import { twoProcesses } from './twoProcesses';
 
 /**
  * 1,000 removals by one execution against a store with `limit`, on virtual time; `warm`: after
@@ -243,5 +244,18 @@ describe('RateController: the rate one store accepts, learned from its answers',
 
 		expect(a + b).toBeGreaterThanOrEqual(85);
 		expect(Math.min(a, b) / (a + b)).toBeGreaterThanOrEqual(0.3);
+	});
+
+	// Real processes start seconds apart. The first holds the stated limit; the late one, kept small,
+	// refuses the first one's requests only now and then, which would otherwise read as a busy store's noise.
+	it('with the limit stated, a process that starts 3 s after another gets a fair share of it while both run', async () => {
+		const runs = [];
+		for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) runs.push(await twoProcesses({ limit: 100, mode: 'sliding', known: 100, staggerMs: 3000, seed }));
+		const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+		// Before the first yielded at such refusals: 0.13 of what the store accepted in the worst second, 0.80 of the limit.
+		expect(mean(runs.map((run) => run.worstShare ?? 0))).toBeGreaterThanOrEqual(0.2);
+		expect(mean(runs.map((run) => run.ratio))).toBeGreaterThanOrEqual(0.82);
+		expect(mean(runs.map((run) => run.refusedPercent))).toBeLessThanOrEqual(5);
 	});
 });

@@ -2,6 +2,8 @@
 import { setMaxListeners } from 'node:events';
 import { Pacer, RateController } from '../../../../nodes/ElasticPath/transport/rate';
 import { decideRetry } from '../../../../nodes/ElasticPath/transport/retry';
+import type { Traffic } from '../../../../testkit/emulator/traffic';
+import { TrafficRecorder } from '../../../../testkit/emulator/traffic';
 
 /**
  * A discrete-event simulation of executions sending to one store through the real Pacer and
@@ -85,6 +87,13 @@ export class SimulatedStore {
 			(entry) => entry.accepted && who.includes(entry.who) && entry.at >= from && entry.at < to,
 		).length;
 		return (count * 1000) / (to - from);
+	}
+
+	/** The log as the emulator reports its traffic (per client per 100 ms, from time 0), for the benchmark's figures. */
+	traffic(): Traffic {
+		const recorder = new TrafficRecorder(0);
+		for (const entry of this.log) recorder.record(entry.who, entry.at, entry.accepted ? 'accepted' : 'refused');
+		return recorder.snapshot();
 	}
 
 	refusedShare(who: string[]): number {
