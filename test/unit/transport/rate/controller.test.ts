@@ -1,7 +1,6 @@
 import { RateController } from '../../../../nodes/ElasticPath/transport/rate';
 import type { WindowMode } from './storeSimulation';
-import { execution, otherClient, pagesOneAtATime, seededRandom, sharedPacerOn, simulate, SimulatedStore, VirtualClock } from './storeSimulation';
-import { twoProcesses } from './twoProcesses';
+import { execution, otherClient, pagesOneAtATime, seededRandom, sharedPacerOn, simulate, SimulatedStore, twoProcesses, VirtualClock } from './storeSimulation';
 
 /**
  * 1,000 removals by one execution against a store with `limit`, on virtual time; `warm`: after
