@@ -50,9 +50,19 @@ export const TUNING = {
 	heldYieldRatio: 2,
 	heldSharedShare: 0.05,
 	heldSharedMin: 3,
-	/** ...checked on this many answers to requests sent this long after it: any refusal among them is a store refusing at random (the yield is undone)... */
-	heldYieldCheckAnswers: 30,
+	/** ...while the store refuses few of ours (this share since the last refusal answered): refused more, the rate is over a limit and backs off. */
+	heldYieldRefusedShare: 0.1,
+	/**
+	 * ...checked on this many answers to requests sent this long after it: a lone refusal among them is
+	 * a store refusing at random (the yield is undone); this many in a row, a store full even at the
+	 * rate yielded to (a client that does not slow down: the yield stands). 30 answers passed a store
+	 * refusing 5% at random one time in five, and the yield then cost the run up to 1.3x its time...
+	 */
+	heldYieldCheckAnswers: 60,
+	heldYieldFullRun: 2,
 	heldYieldSettleMs: 250,
+	/** ...and for this long after a yield is undone, what the store took of ours in the second before is the yielded rate's. */
+	yieldUndoneMs: 1500,
 	/** ...and for this long after a store was found refusing at random, held rates do not yield. */
 	noiseGateMs: 10_000,
 	/** Slow start doubles the rate this often while the pace is what holds sending back... */
@@ -180,6 +190,11 @@ export class RateController {
 
 	/** When the store was last found refusing at random. */
 	private noiseAt = -Infinity;
+
+	/** When a yield was last undone (the store refused at random), and the rate it went back to. */
+	private yieldUndoneAt = -Infinity;
+
+	private yieldUndoneRate = 0;
 
 	private checking?: BackOff;
 
@@ -484,7 +499,9 @@ export class RateController {
 		const raised = Math.min(accepted * TUNING.headroom, step, this.stepCap);
 		this.step = raised > this.base ? { from: this.base, to: raised } : undefined;
 		this.base = Math.max(this.base, raised);
-		this.base = this.fairShare(this.base, accepted);
+		// Just after a yield to a store refusing at random was undone, what the store took of ours is our
+		// own yielded rate, not what others left: an even share from it would hold the rate down.
+		if (now - this.yieldUndoneAt > TUNING.yieldUndoneMs) this.base = this.fairShare(this.base, accepted);
 		this.rate = this.base;
 		this.beginEpisode(now, 'hold', TUNING.probeAftermathMs);
 	}
@@ -508,6 +525,7 @@ export class RateController {
 	private yieldHeldRate(now: number, ticket: SendTicket, refusedShare: number): boolean {
 		if (this.phase === 'start' || this.phase === 'back' || ticket.sentAt < this.settledFrom) return false;
 		if (this.storeLimit < TUNING.heldYieldLimit || now - this.noiseAt < TUNING.noiseGateMs) return false;
+		if (refusedShare > TUNING.heldYieldRefusedShare) return false;
 		const took = this.takenBefore(ticket);
 		if (took < TUNING.heldYieldRatio * (this.storeLimit - took)) return false;
 		const fair = this.fairShare(this.rate, took, Math.max(TUNING.heldSharedMin, TUNING.heldSharedShare * this.storeLimit));
@@ -550,6 +568,8 @@ export class RateController {
 		// Fixed windows: the level counts some of the previous window too; what passed in the last second bounds it.
 		const passed = this.answers.filter((answer) => taken(answer) && answer.sentAt > now - WINDOW_MS - 100).length;
 		let limit = Math.min(level, Math.max(passed, level * (first ? TUNING.firstBackOffFloor : TUNING.backOffFloor)));
+		// Just after a yield to a store refusing at random was undone, the level is the yielded rate's.
+		if (now - this.yieldUndoneAt < TUNING.yieldUndoneMs) limit = Math.max(limit, this.yieldUndoneRate * TUNING.decrease);
 		// Refused in its first climb well under the limit it was given: the store is shared (another
 		// cold process, a queue-mode worker) or its limit is lower. The given limit no longer holds: learn.
 		if (this.storeLimit > 0 && level < TUNING.knownRefusedShare * this.storeLimit) this.storeLimit = 0;
@@ -575,9 +595,20 @@ export class RateController {
 			// Yielded: the store has room now, until the others grow into it; a store refusing at random goes on at once.
 			if (ticket.sentAt < backOff.at + TUNING.heldYieldSettleMs) return;
 			backOff.answers++;
-			if (!refused && backOff.answers < TUNING.heldYieldCheckAnswers) return;
-			this.checking = undefined;
-			if (refused) this.undo(now, backOff, backOff.refusedShare);
+			const afterRefusal = backOff.run > 0;
+			backOff.run = refused ? backOff.run + 1 : 0;
+			// Refused again and again: the store is full even at the rate yielded to, and the yield stands.
+			if (backOff.run >= TUNING.heldYieldFullRun) this.checking = undefined;
+			// A refusal: the answers after it tell a store refusing at random from one that is full.
+			if (refused) return;
+			if (afterRefusal) {
+				this.checking = undefined;
+				this.yieldUndoneAt = now;
+				this.undo(now, backOff, backOff.refusedShare);
+				this.yieldUndoneRate = this.rate;
+			} else if (backOff.answers >= TUNING.heldYieldCheckAnswers) {
+				this.checking = undefined;
+			}
 			return;
 		}
 		backOff.answers++;
