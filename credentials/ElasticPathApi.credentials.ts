@@ -122,7 +122,7 @@ export class ElasticPathApi implements ICredentialType {
 			name: 'rateLimit',
 			type: 'options',
 			options: [
-				{ name: 'Learn It', value: 'learn', description: 'Start at 20 requests per second and find the limit from the answers' },
+				{ name: 'Learn It', value: 'learn', description: 'Start at 20 requests per second, climb to just under 100/s (a production store) unless refused first, and find the limit from the answers' },
 				{ name: 'Development Store (25/s)', value: 'development', description: 'Start where Elastic Path documents a development store' },
 				{ name: 'Production Store (100/s)', value: 'production', description: 'Start where Elastic Path documents a production store' },
 			],

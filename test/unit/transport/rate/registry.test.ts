@@ -38,7 +38,8 @@ describe('stores: what a process learns about a store', () => {
 		expect(knewAtStart[1]).toBeGreaterThanOrEqual(95);
 		// ...but its slow start stops at what the store accepted, instead of overshooting to find it again.
 		expect(store.refusedShare(['next night'])).toBeLessThanOrEqual(0.025);
-		expect(store.refusedShare(['next night'])).toBeLessThan(store.refusedShare(['first night']) / 1.5);
+		// (Learning, the first night's slow start stops at Elastic Path's documented 100/s too: the next one is faster by its start.)
+		expect(runs[1].end - runs[1].start).toBeLessThan(runs[0].end - runs[0].start);
 		expect(1000 / ((runs[1].end - runs[1].start) / 1000) / 100).toBeGreaterThanOrEqual(0.92);
 	});
 
