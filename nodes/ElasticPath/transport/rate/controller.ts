@@ -268,6 +268,8 @@ export class RateController {
 
 	/** The rate the store was last found to accept, once slow start has found it (or been given it). */
 	get learnedRate(): number | undefined {
+		// Slow start stopped at Elastic Path's documented limit, which this store has not shown yet.
+		if (this.ceilingUnshown) return undefined;
 		switch (this.phase) {
 			case 'start':
 				// Learning, the ceiling is Elastic Path's documented limit, not one this store has shown.

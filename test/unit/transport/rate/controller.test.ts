@@ -81,6 +81,25 @@ describe('RateController: the rate one store accepts, learned from its answers',
 		expect(1000 / cold.seconds / 100).toBeGreaterThanOrEqual(0.94);
 	});
 
+	it('learning from nothing, a 25/s store is never taken for 100/s, even while slow start waits at 98/s for its first refusal', async () => {
+		const clock = new VirtualClock();
+		const store = new SimulatedStore(clock, 25, 'fixed');
+		const pacer = sharedPacerOn(clock);
+		const learned: number[] = [];
+		let running = true;
+		const sample = async () => {
+			for (; running; await clock.sleep(5)) learned.push(pacer.rate.learnedRate ?? 0);
+		};
+		const run = async () => {
+			await execution(clock, store, pacer, { who: 'a', items: 200, random: seededRandom(1) });
+			running = false;
+		};
+		await simulate(clock, [run(), sample()]);
+
+		// What an execution ending then would leave for the next one (in the process and the workflow).
+		expect(Math.max(...learned)).toBeLessThan(30);
+	});
+
 	it('learning from nothing, a store whose plan allows more than 100/s is found past it in the first run', async () => {
 		const raised = await aloneRun(200, 'sliding', { jitterMs: 5 });
 
