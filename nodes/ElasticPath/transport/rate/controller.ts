@@ -528,9 +528,7 @@ export class RateController {
 		const raised = Math.min(accepted * TUNING.headroom, step, this.stepCap);
 		this.step = raised > this.base ? { from: this.base, to: raised } : undefined;
 		this.base = Math.max(this.base, raised);
-		// Just after a yield to a store refusing at random was undone, what the store took of ours is our
-		// own yielded rate, not what others left: an even share from it would hold the rate down.
-		if (now - this.yieldUndoneAt > TUNING.yieldUndoneMs) this.base = this.fairShare(this.base, accepted);
+		if (!this.yieldJustUndone(now)) this.base = this.fairShare(this.base, accepted);
 		this.rate = this.base;
 		this.beginEpisode(now, 'hold', TUNING.probeAftermathMs);
 	}
@@ -566,6 +564,15 @@ export class RateController {
 		return true;
 	}
 
+	/**
+	 * A yield to a store refusing at random was undone within the second or so before: what the store
+	 * took of ours since (the level, the count at a probe's end) is the yielded rate's, not what others
+	 * left, and an even share or a back-off read from it would hold the rate down.
+	 */
+	private yieldJustUndone(now: number): boolean {
+		return now - this.yieldUndoneAt < TUNING.yieldUndoneMs;
+	}
+
 	private undoState(now: number): BackOff['undo'] {
 		return { rate: this.rate, phase: this.phase, phaseAge: now - this.phaseAt, from: this.from, target: this.target, base: this.base, lastLimit: this.lastLimit };
 	}
@@ -599,8 +606,7 @@ export class RateController {
 		// Fixed windows: the level counts some of the previous window too; what passed in the last second bounds it.
 		const passed = this.answers.filter((answer) => taken(answer) && answer.sentAt > now - WINDOW_MS - 100).length;
 		let limit = Math.min(level, Math.max(passed, level * (first ? TUNING.firstBackOffFloor : TUNING.backOffFloor)));
-		// Just after a yield to a store refusing at random was undone, the level is the yielded rate's.
-		if (now - this.yieldUndoneAt < TUNING.yieldUndoneMs) limit = Math.max(limit, this.yieldUndoneRate * TUNING.decrease);
+		if (this.yieldJustUndone(now)) limit = Math.max(limit, this.yieldUndoneRate * TUNING.decrease);
 		// Refused in its first climb well under the limit it was given: the store is shared (another
 		// cold process, a queue-mode worker) or its limit is lower. The given limit no longer holds: learn.
 		if (this.storeLimit > 0 && level < TUNING.knownRefusedShare * this.storeLimit) this.storeLimit = 0;
